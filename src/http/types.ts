@@ -1,0 +1,28 @@
+/**
+ * Plain request/response types shared by the mock and the verifier. No framework types leak past
+ * this file: Express is only at the edge (src/server).
+ */
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export function isHttpMethod(value: string): value is HttpMethod {
+  return (HTTP_METHODS as readonly string[]).includes(value);
+}
+
+/** Header names are lower-case; repeated query parameters keep every value. */
+export interface PlainRequest {
+  method: HttpMethod;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  /** The raw body text, or undefined when the request had none. */
+  rawBody?: string;
+}
+
+export interface PlainResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** A JSON value, serialised by the edge; a string is still sent as JSON unless content-type says otherwise. */
+  body?: unknown;
+}

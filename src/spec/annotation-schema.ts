@@ -1,0 +1,149 @@
+/**
+ * JSON Schemas of the `x-secmock` extension (documented in docs/annotations.md). Lint validates every
+ * annotation against them so that a typo fails loudly instead of silently doing nothing.
+ */
+
+const location = { type: 'string', pattern: '^(path|query|body|headers)(\\.[^.\\[\\]]+)*(\\[\\])?$' };
+const errorTemplate = {
+  type: 'object',
+  required: ['status', 'body'],
+  additionalProperties: false,
+  properties: { status: { type: 'integer', minimum: 100, maximum: 599 }, body: {} },
+};
+const errorKinds = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(
+    [
+      'validation',
+      'unauthorized',
+      'forbidden',
+      'notFound',
+      'conflict',
+      'precondition',
+      'tooLarge',
+      'internal',
+    ].map((k) => [k, errorTemplate]),
+  ),
+};
+
+const idStrategy = {
+  oneOf: [
+    { enum: ['uuid', 'client'] },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['sequence'],
+      properties: {
+        sequence: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { start: { type: 'integer' }, step: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['pattern'],
+      properties: { pattern: { type: 'string', pattern: '\\{n(:\\d+)?\\}' }, start: { type: 'integer' } },
+    },
+  ],
+};
+
+const resource = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    key: { type: 'string' },
+    id: idStrategy,
+    singleton: { type: 'boolean' },
+    schema: { type: 'object' },
+    created: { type: 'string' },
+    updated: { type: 'string' },
+    clock: { enum: ['epoch-s', 'epoch-ms', 'iso', 'sql'] },
+    secrets: { type: 'array', items: { type: 'string' } },
+    defaults: { type: 'object' },
+  },
+};
+
+export const rootAnnotationSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['errors'],
+  properties: {
+    responses: { enum: ['example', 'generated'] },
+    errors: { ...errorKinds, required: ['validation', 'unauthorized'] },
+    resources: { type: 'object', additionalProperties: resource },
+  },
+};
+
+export const schemeAnnotationSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    credentials: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value'],
+        properties: {
+          value: { type: 'string', minLength: 1 },
+          scopes: { type: 'array', items: { type: 'string' } },
+          label: { type: 'string' },
+        },
+      },
+    },
+    issuedBy: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['operationId', 'field'],
+      properties: { operationId: { type: 'string' }, field: { type: 'string' } },
+    },
+  },
+};
+
+export const operationAnnotationSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    resource: { type: 'string' },
+    action: { enum: ['create', 'read', 'list', 'update', 'delete', 'upsert', 'exists'] },
+    id: location,
+    by: { type: 'string' },
+    entity: { oneOf: [location, { type: 'object' }] },
+    unset: location,
+    filters: {
+      type: 'object',
+      propertyNames: location,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['field'],
+        properties: { field: { type: 'string' }, match: { enum: ['equals', 'prefix', 'contains', 'in'] } },
+      },
+    },
+    page: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        offset: location,
+        limit: location,
+        default: { type: 'integer', minimum: 1 },
+        max: { type: 'integer', minimum: 1 },
+      },
+    },
+    sort: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['by'],
+      properties: { by: { type: 'string' }, order: { enum: ['asc', 'desc'] } },
+    },
+    requires: { type: 'array', items: { type: 'string' } },
+    behaviour: { type: 'string', pattern: '^[a-zA-Z][\\w-]*(\\.[a-zA-Z][\\w-]*)+$' },
+    response: {},
+    status: { type: 'integer', minimum: 200, maximum: 299 },
+    errors: errorKinds,
+  },
+};

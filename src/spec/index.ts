@@ -1,0 +1,5 @@
+export * from './model';
+export { inspectSpec, loadSpecs, type SpecInspection, type SpecStats } from './load';
+export { formatProblem, hasErrors, SpecLoadError, type SpecProblem } from './problems';
+export { documentsStatus, successStatus } from './status';
+export { formatLocation } from './annotations';

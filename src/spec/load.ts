@@ -1,0 +1,163 @@
+import { basename, extname } from 'node:path';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { buildErrorEnvelopes, buildResource, checkRootAnnotation } from './annotations';
+import { checkExamples } from './examples';
+import { extension, flattenOperations } from './flatten';
+import type { ErrorTemplate, Operation, SpecModel } from './model';
+import { checkOpenApiSchema } from './oas-schema';
+import { parseSpecFile, type ParsedFile } from './parse-file';
+import { parsePointer, toPointer } from './pointer';
+import { hasErrors, SpecLoadError, type SpecProblem } from './problems';
+import { dereferenceSpec, findDanglingRefs } from './refs';
+import { buildSecuritySchemes } from './security-schemes';
+import { checkSemantics } from './semantics';
+
+export interface SpecStats {
+  operations: number;
+  schemas: number;
+  examplesChecked: number;
+  inferredPaths: number;
+  deviations: number;
+  docGaps: number;
+  resources: number;
+}
+
+export interface SpecInspection {
+  file: string;
+  model?: SpecModel;
+  problems: SpecProblem[];
+  stats?: SpecStats;
+}
+
+/** A generic envelope for specs that do not describe their vendor's (a warning says so). */
+const FALLBACK_ERRORS: Record<string, ErrorTemplate> = {
+  validation: { status: 400, body: { message: '$message', errors: '$messages' } },
+  unauthorized: { status: 401, body: { message: '$message' } },
+};
+
+/** Reads, validates and flattens one spec, collecting every problem instead of stopping at the first. */
+export async function inspectSpec(file: string): Promise<SpecInspection> {
+  const parsed = parseSpecFile(file);
+  if (!parsed.ok) return { file, problems: parsed.problems };
+  const structural = [...checkOpenApiSchema(parsed.parsed), ...findDanglingRefs(parsed.parsed)];
+  if (hasErrors(structural)) return { file, problems: structural };
+  const dereferenced = await dereferenceSpec(parsed.parsed);
+  if (!dereferenced.ok) return { file, problems: dereferenced.problems };
+  return buildModel(parsed.parsed, dereferenced.document);
+}
+
+function buildModel(parsed: ParsedFile, document: OpenAPIV3_1.Document): SpecInspection {
+  const { file } = parsed;
+  const locate = (p: Omit<SpecProblem, 'file'>): SpecProblem => ({
+    ...p,
+    file,
+    line: p.line ?? parsed.lineOf(parsePointer(p.pointer)),
+  });
+  const problems: SpecProblem[] = [];
+  const id = basename(file, extname(file));
+  const root = extension<{
+    errors?: Record<string, ErrorTemplate>;
+    resources?: Record<string, object>;
+    responses?: string;
+  }>(document, 'x-secmock');
+  if (root === undefined) {
+    problems.push(
+      locate({
+        pointer: '',
+        message: "no root 'x-secmock': errors use a generic {message} envelope",
+        severity: 'warning',
+      }),
+    );
+  } else {
+    for (const issue of checkRootAnnotation(root)) {
+      problems.push(
+        locate({ pointer: `/x-secmock${issue.pointer}`, message: issue.message, severity: 'error' }),
+      );
+    }
+  }
+  if (hasErrors(problems)) return { file, problems };
+
+  const operations = flattenOperations(id, document);
+  const rawOperations = new Map<Operation, object>(
+    operations.map((op) => [op, resolveRaw(document, op.pointer)]),
+  );
+  const resources = Object.entries(root?.resources ?? {}).map(([name, raw]) => buildResource(id, name, raw));
+  const schemes = buildSecuritySchemes(document);
+  const errors = buildErrorEnvelopes(root?.errors ?? FALLBACK_ERRORS);
+  const examples = checkExamples(operations);
+  problems.push(
+    ...schemes.problems.map(locate),
+    ...checkSemantics({ operations, rawOperations, resources, schemes: schemes.schemes, errors }).map(locate),
+    ...examples.problems.map(locate),
+  );
+  const model: SpecModel = {
+    id,
+    file,
+    title: document.info.title,
+    version: document.info.version,
+    document,
+    operations,
+    resources,
+    securitySchemes: schemes.schemes,
+    errors,
+    responseMode: root?.responses === 'generated' ? 'generated' : 'example',
+    schemaCount: Object.keys(document.components?.schemas ?? {}).length,
+  };
+  const stats: SpecStats = {
+    operations: operations.length,
+    schemas: model.schemaCount,
+    examplesChecked: examples.checked,
+    inferredPaths: operations.filter((op) => op.notes.pathSource === 'inferred').length,
+    deviations: operations.reduce((n, op) => n + op.notes.deviations.length, 0),
+    docGaps: operations.reduce((n, op) => n + op.notes.docGaps.length, 0),
+    resources: resources.length,
+  };
+  return { file, model, problems, stats };
+}
+
+function resolveRaw(document: OpenAPIV3_1.Document, pointer: string): object {
+  const [, path, method] = parsePointer(pointer);
+  const item = document.paths?.[path] as Record<string, object>;
+  return item[method];
+}
+
+/** Loads specs for use; throws one SpecLoadError listing every problem of every file. */
+export async function loadSpecs(files: readonly string[]): Promise<SpecModel[]> {
+  const inspections = await Promise.all(files.map(inspectSpec));
+  const problems = inspections.flatMap((i) => i.problems).filter((p) => p.severity === 'error');
+  problems.push(...checkAcrossSpecs(inspections.flatMap((i) => (i.model ? [i.model] : []))));
+  if (problems.length > 0) throw new SpecLoadError(problems);
+  return inspections.map((i) => i.model as SpecModel);
+}
+
+/** Specs served from one process share the route table and the store. */
+function checkAcrossSpecs(models: SpecModel[]): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const routes = new Map<string, SpecModel>();
+  const ids = new Map<string, SpecModel>();
+  for (const model of models) {
+    if (ids.has(model.id)) {
+      problems.push({
+        file: model.file,
+        pointer: '',
+        message: `spec id '${model.id}' is loaded twice`,
+        severity: 'error',
+      });
+    }
+    ids.set(model.id, model);
+    for (const op of model.operations) {
+      const route = `${op.method.toUpperCase()} ${op.path.replace(/\{[^}]+\}/g, '{}')}`;
+      const other = routes.get(route);
+      if (other && other !== model) {
+        problems.push({
+          file: model.file,
+          pointer: toPointer(['paths', op.path, op.method]),
+          message: `${route} is also served by ${other.file}`,
+          severity: 'error',
+        });
+      }
+      routes.set(route, model);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,194 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { HttpMethod } from '../http/types';
+
+/** A JSON Schema as OpenAPI 3.1 writes it (dereferenced). */
+export type JsonSchema = OpenAPIV3_1.SchemaObject;
+
+/** The normalised model both faces read: built once per spec, never walked per request. */
+export interface SpecModel {
+  id: string;
+  file: string;
+  title: string;
+  version: string;
+  document: OpenAPIV3_1.Document;
+  operations: Operation[];
+  resources: ResourceSpec[];
+  securitySchemes: SecuritySchemeSpec[];
+  errors: ErrorEnvelopes;
+  /** What an unannotated operation answers by default. */
+  responseMode: 'example' | 'generated';
+  /** Number of entries under components/schemas. */
+  schemaCount: number;
+}
+
+export interface Operation {
+  specId: string;
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tags: string[];
+  /** JSON pointer of the operation object in the source document. */
+  pointer: string;
+  parameters: Parameter[];
+  requestBody?: RequestBodySpec;
+  responses: ResponseSpec[];
+  /** Alternatives (OR) of requirements (AND); empty means no authentication. */
+  security: SecurityRequirement[][];
+  mock: OperationAnnotation;
+  notes: OperationNotes;
+}
+
+export interface OperationNotes {
+  deviations: string[];
+  docGaps: string[];
+  pathSource?: string;
+  pathConfidence?: string;
+  headingLost: boolean;
+}
+
+export interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  schema: JsonSchema;
+  examples: NamedExample[];
+}
+
+export interface RequestBodySpec {
+  required: boolean;
+  content: MediaTypeSpec[];
+}
+
+export interface MediaTypeSpec {
+  contentType: string;
+  schema?: JsonSchema;
+  examples: NamedExample[];
+}
+
+export interface NamedExample {
+  name: string;
+  summary?: string;
+  value: unknown;
+  /** Where the example sits in the source, for problems and reports. */
+  pointer: string;
+}
+
+export interface ResponseSpec {
+  /** '200', '404', 'default', '4XX'. */
+  status: string;
+  description: string;
+  headers: HeaderSpec[];
+  content: MediaTypeSpec[];
+}
+
+export interface HeaderSpec {
+  name: string;
+  required: boolean;
+  schema?: JsonSchema;
+}
+
+export interface SecurityRequirement {
+  scheme: string;
+  scopes: string[];
+}
+
+export interface SecuritySchemeSpec {
+  name: string;
+  type: 'apiKey' | 'http' | 'oauth2' | 'openIdConnect' | 'mutualTLS';
+  /** apiKey: header/query/cookie and the name; http: the scheme (bearer, basic). */
+  in?: 'header' | 'query' | 'cookie';
+  paramName?: string;
+  httpScheme?: string;
+  credentials: CredentialSpec[];
+  issuedBy?: { operationId: string; field: string };
+}
+
+export interface CredentialSpec {
+  value: string;
+  scopes?: string[];
+  label?: string;
+}
+
+// ---- x-secmock -----------------------------------------------------------------------------------
+
+export const ERROR_KINDS = [
+  'validation',
+  'unauthorized',
+  'forbidden',
+  'notFound',
+  'conflict',
+  'precondition',
+  'tooLarge',
+  'internal',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface ErrorTemplate {
+  status: number;
+  body: unknown;
+}
+export type ErrorEnvelopes = Record<ErrorKind, ErrorTemplate>;
+
+export type IdStrategy =
+  | { kind: 'uuid' }
+  | { kind: 'sequence'; start: number; step: number }
+  | { kind: 'pattern'; pattern: string; start: number }
+  | { kind: 'client' };
+
+export type ClockFormat = 'epoch-s' | 'epoch-ms' | 'iso' | 'sql';
+
+export interface ResourceSpec {
+  name: string;
+  specId: string;
+  key?: string;
+  id: IdStrategy;
+  singleton: boolean;
+  schema?: JsonSchema;
+  created?: string;
+  updated?: string;
+  clock: ClockFormat;
+  secrets: string[];
+  defaults: Record<string, unknown>;
+}
+
+export const ACTIONS = ['create', 'read', 'list', 'update', 'delete', 'upsert', 'exists'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** A place in the request: `body.incident_ids[]` -> { in: 'body', path: ['incident_ids'], many: true }. */
+export interface RequestLocation {
+  in: 'path' | 'query' | 'body' | 'headers';
+  path: string[];
+  many: boolean;
+}
+
+export interface ListFilter {
+  param: RequestLocation;
+  field: string;
+  match: 'equals' | 'prefix' | 'contains' | 'in';
+}
+
+export interface PageSpec {
+  offset?: RequestLocation;
+  limit?: RequestLocation;
+  defaultLimit?: number;
+  maxLimit?: number;
+}
+
+export interface OperationAnnotation {
+  resource?: string;
+  action?: Action;
+  id?: RequestLocation;
+  by?: string;
+  /** A request location, or a template mapping request values to entity fields. */
+  entity?: RequestLocation | { template: unknown };
+  unset?: RequestLocation;
+  filters: ListFilter[];
+  page?: PageSpec;
+  sort?: { by: string; order: 'asc' | 'desc' };
+  requires: string[];
+  behaviour?: string;
+  response?: unknown;
+  status?: number;
+  errors: Partial<ErrorEnvelopes>;
+}
