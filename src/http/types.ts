@@ -18,6 +18,8 @@ export interface PlainRequest {
   headers: Record<string, string>;
   /** The raw body text, or undefined when the request had none. */
   rawBody?: string;
+  /** The peer's address, when the edge knows it (the admin API answers loopback peers only). */
+  remoteAddress?: string;
 }
 
 export interface PlainResponse {

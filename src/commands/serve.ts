@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { MockRuntime } from '../mock/runtime';
+import { startMock, type RunningMock, type ServeOptions } from '../server/serve';
+import { SpecLoadError, formatProblem } from '../spec';
+import { StateFileError } from '../state/state-file';
+
+/** A mistake in how secmock was started (a file it cannot read). */
+export class ConfigError extends Error {}
+
+export interface ServeCommandOptions extends ServeOptions {
+  credentialsFile?: string;
+  out?: (line: string) => void;
+}
+
+/** `secmock serve`: start, print what is served and how to authenticate, stop cleanly on SIGINT/SIGTERM. */
+export async function runServe(options: ServeCommandOptions): Promise<number> {
+  const out = options.out ?? ((line: string) => console.log(line));
+  let running: RunningMock;
+  try {
+    const credentials = options.credentialsFile
+      ? readCredentials(options.credentialsFile)
+      : options.credentials;
+    running = await startMock({ ...options, credentials });
+  } catch (error) {
+    return reportStartFailure(error);
+  }
+  for (const line of banner(running.url, running.app.runtime)) out(line);
+  const stop = (signal: string) => {
+    out(`\n${signal}: stopping secmock...`);
+    void running.close().then(() => {
+      out('secmock stopped');
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return 0;
+}
+
+function readCredentials(file: string): ServeOptions['credentials'] {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ServeOptions['credentials'];
+  } catch (error) {
+    throw new ConfigError(`credentials file ${file} is unreadable: ${(error as Error).message}`);
+  }
+}
+
+function reportStartFailure(error: unknown): number {
+  if (error instanceof SpecLoadError) {
+    console.error('secmock: cannot serve, the specs have problems:');
+    for (const problem of error.problems)
+      console.error(`  ${formatProblem({ ...problem, file: relative(process.cwd(), problem.file) })}`);
+    return 2;
+  }
+  if (error instanceof StateFileError || error instanceof ConfigError) {
+    console.error(`secmock: ${error.message}`);
+    return 2;
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    console.error(`secmock: cannot listen: ${(error as Error).message}`);
+    return 2;
+  }
+  console.error(`secmock: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+}
+
+export function banner(url: string, runtime: MockRuntime): string[] {
+  const lines = [
+    `secmock listening on ${url}  (seed ${runtime.seed}, clock ${new Date(runtime.clock.now()).toISOString()})`,
+    '',
+  ];
+  for (const spec of runtime.specs)
+    lines.push(
+      `  ${spec.id.padEnd(26)} ${String(spec.operations.length).padStart(4)} operations  ${spec.title}`,
+    );
+  lines.push('', 'Default credentials:');
+  for (const scheme of runtime.schemes.values()) {
+    const how = scheme.type === 'apiKey' ? `header ${scheme.paramName}: ` : 'Authorization: Bearer ';
+    for (const credential of runtime.credentials.defaults().filter((c) => c.scheme === scheme.name)) {
+      const scopes = credential.scopes ? `  (scopes: ${credential.scopes.join(', ')})` : '';
+      lines.push(`  ${scheme.name.padEnd(20)} ${how}${credential.value}${scopes}`);
+    }
+    if (scheme.issuedBy)
+      lines.push(
+        `  ${scheme.name.padEnd(20)} Authorization: Bearer <${scheme.issuedBy.field} from ${scheme.issuedBy.operationId}>`,
+      );
+  }
+  lines.push('', `Admin API: ${url}/__secmock/ (health, state, requests, scenarios, reset, clock)`);
+  return lines;
+}

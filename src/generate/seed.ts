@@ -1,0 +1,20 @@
+import { base, en, Faker } from '@faker-js/faker';
+
+/** FNV-1a over the parts: a stable 32-bit seed for "this seed, this collection, this entity". */
+export function hashSeed(...parts: ReadonlyArray<string | number>): number {
+  let hash = 0x811c9dc5;
+  for (const char of parts.join('\u0000')) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** A faker of its own, seeded: generation never touches the shared global faker. */
+export function createFaker(seed: number): Faker {
+  const faker = new Faker({ locale: [en, base] });
+  faker.seed(seed);
+  return faker;
+}
+
+export type { Faker };

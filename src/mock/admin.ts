@@ -1,0 +1,140 @@
+import type { PlainRequest, PlainResponse } from '../http/types';
+import { ISSUED_CREDENTIALS } from './credentials';
+import type { MockRuntime } from './runtime';
+import type { ScenarioInput } from './scenarios';
+
+/**
+ * The control API under /__secmock/: health, reset, state, request log, scenarios, clock, plus the routes
+ * vendor modules add. It answers loopback peers only, unless the mock was started with an admin token,
+ * which it then requires from everyone.
+ */
+export const ADMIN_PREFIX = '/__secmock';
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+const json = (status: number, body: unknown): PlainResponse => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body,
+});
+const problem = (status: number, message: string) => json(status, { error: message });
+
+export async function handleAdmin(runtime: MockRuntime, request: PlainRequest): Promise<PlainResponse> {
+  const denied = checkAccess(runtime, request);
+  if (denied) return denied;
+  let body: unknown;
+  if (request.rawBody) {
+    try {
+      body = JSON.parse(request.rawBody);
+    } catch {
+      return problem(400, 'admin requests take a JSON body');
+    }
+  }
+  const route = request.path.slice(ADMIN_PREFIX.length).replace(/^\/|\/$/g, '');
+  const key = `${request.method.toUpperCase()} ${route}`;
+  const vendorRoute = runtime.adminRoutes.get(key);
+  if (vendorRoute) {
+    return vendorRoute(request, body, {
+      store: runtime.store,
+      clock: runtime.clock,
+      resourceNamed: (name) => runtime.resources.get(name),
+      runtime: { now: () => runtime.clock.now() },
+    });
+  }
+  return builtin(runtime, key, route, request, body);
+}
+
+function checkAccess(runtime: MockRuntime, request: PlainRequest): PlainResponse | undefined {
+  const token = runtime.options.adminToken;
+  if (token)
+    return request.headers['x-secmock-admin-token'] === token
+      ? undefined
+      : problem(401, 'admin token required (x-secmock-admin-token)');
+  if (request.remoteAddress === undefined || LOOPBACK.has(request.remoteAddress)) return undefined;
+  return problem(
+    403,
+    'the admin API answers loopback clients only; start secmock with --admin-token to open it',
+  );
+}
+
+function builtin(
+  runtime: MockRuntime,
+  key: string,
+  route: string,
+  request: PlainRequest,
+  body: unknown,
+): PlainResponse {
+  const query = (name: string) => {
+    const value = request.query[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  switch (key) {
+    case 'GET health':
+      return json(200, {
+        status: 'ok',
+        seed: runtime.seed,
+        clock: new Date(runtime.clock.now()).toISOString(),
+        specs: runtime.specs.map((s) => ({ id: s.id, title: s.title, operations: s.operations.length })),
+      });
+    case 'POST reset':
+      runtime.reset();
+      return json(200, { status: 'reset' });
+    case 'GET state':
+      return json(200, stateOf(runtime, query('collection'), Number(query('limit') ?? 100)));
+    case 'GET requests':
+      return json(200, { requests: runtime.log.recent(Number(query('limit')) || undefined) });
+    case 'GET scenarios':
+      return json(200, { scenarios: runtime.scenarios.list() });
+    case 'POST scenarios': {
+      const result = runtime.scenarios.add((body ?? {}) as ScenarioInput);
+      if (!result.ok) return json(422, { error: 'scenario refused', reasons: result.reasons });
+      const { operation: _operation, ...scenario } = result.scenario;
+      return json(201, scenario);
+    }
+    case 'DELETE scenarios':
+      runtime.scenarios.clear();
+      return json(200, { scenarios: [] });
+    case 'POST clock': {
+      const advanceMs = Number((body as { advanceMs?: unknown } | undefined)?.advanceMs);
+      if (!Number.isFinite(advanceMs) || advanceMs < 0)
+        return problem(400, 'give { advanceMs: <non-negative number> }');
+      runtime.clock.advance(advanceMs);
+      return json(200, { clock: new Date(runtime.clock.now()).toISOString() });
+    }
+    default: {
+      const scenarioId = /^DELETE scenarios\/(\d+)$/.exec(key);
+      if (scenarioId) {
+        return runtime.scenarios.remove(Number(scenarioId[1]))
+          ? json(200, { removed: Number(scenarioId[1]) })
+          : problem(404, 'no such scenario');
+      }
+      return problem(404, `no admin route ${request.method.toUpperCase()} ${ADMIN_PREFIX}/${route}`);
+    }
+  }
+}
+
+/** Collections with their counts; one collection's entities when asked, secrets masked. */
+function stateOf(runtime: MockRuntime, collection: string | undefined, limit: number) {
+  if (collection !== undefined) {
+    const resource = runtime.resources.get(collection);
+    if (!resource) return { error: `no collection '${collection}'` };
+    const items = resource.collection.list();
+    return {
+      collection,
+      count: items.length,
+      items: items.slice(0, Math.max(0, limit)).map((e) => resource.mask(e)),
+    };
+  }
+  const collections: Record<string, { count: number; spec?: string }> = {};
+  for (const name of runtime.store.collectionNames()) {
+    if (name === ISSUED_CREDENTIALS) continue;
+    collections[name] = {
+      count: runtime.store.collection(name).size,
+      spec: runtime.resources.get(name)?.spec.specId,
+    };
+  }
+  return {
+    clock: new Date(runtime.clock.now()).toISOString(),
+    collections,
+    issuedCredentials: runtime.store.collection(ISSUED_CREDENTIALS).size,
+  };
+}

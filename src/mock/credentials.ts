@@ -1,0 +1,49 @@
+import type { SecuritySchemeSpec } from '../spec/model';
+import type { Store } from '../state/store';
+
+/**
+ * Valid credentials per security scheme: the defaults written in the specs (or given with --credentials)
+ * plus the ones issued at run time (a Lacework login mints a JWT). Issued ones live in the store, so a
+ * restart with --state-file keeps clients logged in and a reset logs them out.
+ */
+export interface Grant {
+  scopes?: string[];
+}
+
+export const ISSUED_CREDENTIALS = '$issuedCredentials';
+
+export class Credentials {
+  private readonly fixed = new Map<string, Map<string, Grant>>();
+
+  constructor(
+    private readonly store: Store,
+    schemes: readonly SecuritySchemeSpec[],
+    overrides: Record<string, Array<{ value: string; scopes?: string[] }>> = {},
+  ) {
+    for (const scheme of schemes) {
+      const list = overrides[scheme.name] ?? scheme.credentials;
+      const grants = this.fixed.get(scheme.name) ?? new Map<string, Grant>();
+      for (const credential of list) grants.set(credential.value, { scopes: credential.scopes });
+      this.fixed.set(scheme.name, grants);
+    }
+  }
+
+  lookup(scheme: string, value: string): Grant | undefined {
+    const fixed = this.fixed.get(scheme)?.get(value);
+    if (fixed) return fixed;
+    const issued = this.store.collection(ISSUED_CREDENTIALS).get(`${scheme}:${value}`);
+    if (!issued || issued.revoked === true) return undefined;
+    return { scopes: issued.scopes as string[] | undefined };
+  }
+
+  issue(scheme: string, value: string, scopes?: string[]): void {
+    this.store.collection(ISSUED_CREDENTIALS).put(`${scheme}:${value}`, { scheme, value, scopes });
+  }
+
+  /** The defaults per scheme, for the start-up banner and the verifier. */
+  defaults(): Array<{ scheme: string; value: string; scopes?: string[] }> {
+    return [...this.fixed.entries()].flatMap(([scheme, grants]) =>
+      [...grants.entries()].map(([value, grant]) => ({ scheme, value, scopes: grant.scopes })),
+    );
+  }
+}

@@ -1,0 +1,138 @@
+import { resolve } from 'node:path';
+import type { Operation, SecuritySchemeSpec, SpecModel } from '../spec/model';
+import { successStatus } from '../spec/status';
+import { Store, type StoreSnapshot } from '../state/store';
+import { compileRequestValidator, type RequestValidator } from '../validate/request';
+import { ResponseValidator } from '../validate/response';
+import { SchemaValidators } from '../validate/schema-validator';
+import { BUILTIN_MODULES, type Behaviour, type BehaviourModule } from './behaviours';
+import type { AdminRoute } from './behaviours/types';
+import { DEFAULT_CLOCK_START, MockClock } from './clock';
+import { Credentials } from './credentials';
+import { DocumentedResponses } from './documented-responses';
+import { populateFixtures, readFixtureFile, type FixtureGenerator } from './fixtures';
+import { RequestLog } from './request-log';
+import { ResourceRuntime } from './resources';
+import { Router } from './router';
+import { Scenarios } from './scenarios';
+
+export interface MockOptions {
+  specs: SpecModel[];
+  /** Seeds fixtures and generated values; same seed, same answers. Default 1. */
+  seed?: number;
+  /** Start of the virtual clock (ms since epoch). Default 2025-09-09T18:00:00Z. */
+  clockStart?: number;
+  /** Added to every response. */
+  latencyMs?: number;
+  /** Replaces the default credentials of a security scheme, by scheme name. */
+  credentials?: Record<string, Array<{ value: string; scopes?: string[] }>>;
+  /** Where `<spec-id>.yaml` fixture files are; false for an empty store. Default: the bundled fixtures/. */
+  fixturesDir?: string | false;
+  modules?: BehaviourModule[];
+  requestLogSize?: number;
+  /** When set, the admin API requires it (header x-secmock-admin-token) and answers any peer. */
+  adminToken?: string;
+  warn?: (message: string) => void;
+}
+
+export const BUNDLED_FIXTURES_DIR = resolve(__dirname, '..', '..', 'fixtures');
+
+/** Everything a running mock holds, built once from the specs; the pipeline reads it per request. */
+export class MockRuntime {
+  readonly store = new Store();
+  readonly clock: MockClock;
+  readonly seed: number;
+  readonly specs: SpecModel[];
+  readonly specById = new Map<string, SpecModel>();
+  readonly router = new Router<Operation>();
+  readonly resources = new Map<string, ResourceRuntime>();
+  readonly schemes = new Map<string, SecuritySchemeSpec>();
+  readonly credentials: Credentials;
+  readonly requestValidators = new Map<Operation, RequestValidator>();
+  readonly responseValidator: ResponseValidator;
+  readonly documented: DocumentedResponses;
+  readonly scenarios: Scenarios;
+  readonly log: RequestLog;
+  readonly behaviours = new Map<string, Behaviour>();
+  readonly adminRoutes = new Map<string, AdminRoute>();
+  readonly options: MockOptions;
+  private readonly generators: Record<string, FixtureGenerator> = {};
+  private initial: StoreSnapshot;
+  private readonly warned = new Set<string>();
+
+  constructor(options: MockOptions) {
+    this.options = options;
+    this.specs = options.specs;
+    this.seed = options.seed ?? 1;
+    this.clock = new MockClock(this.store, options.clockStart ?? DEFAULT_CLOCK_START);
+    const strict = new SchemaValidators();
+    const coercing = new SchemaValidators({ coerceTypes: true });
+    this.responseValidator = new ResponseValidator(strict);
+    this.documented = new DocumentedResponses(this.seed, () => this.clock.now());
+    this.scenarios = new Scenarios(this.specs, strict, successStatus);
+    this.log = new RequestLog(options.requestLogSize ?? 500);
+    for (const module of options.modules ?? BUILTIN_MODULES) this.register(module);
+    for (const spec of this.specs) {
+      this.specById.set(spec.id, spec);
+      for (const scheme of spec.securitySchemes) this.schemes.set(scheme.name, scheme);
+      for (const resource of spec.resources) {
+        this.resources.set(resource.name, new ResourceRuntime(resource, this.store, this.clock, this.seed));
+      }
+      for (const operation of spec.operations) {
+        this.router.add(operation.method, operation.path, operation);
+        this.requestValidators.set(operation, compileRequestValidator(operation, coercing, strict));
+      }
+    }
+    this.credentials = new Credentials(this.store, [...this.schemes.values()], options.credentials);
+    this.populate();
+    this.initial = this.store.snapshot();
+  }
+
+  private register(module: BehaviourModule): void {
+    for (const [name, behaviour] of Object.entries(module.behaviours))
+      this.behaviours.set(`${module.name}.${name}`, behaviour);
+    Object.assign(this.generators, module.generators ?? {});
+    for (const [route, handler] of Object.entries(module.adminRoutes ?? {}))
+      this.adminRoutes.set(route, handler);
+  }
+
+  private populate(): void {
+    const dir = this.options.fixturesDir === undefined ? BUNDLED_FIXTURES_DIR : this.options.fixturesDir;
+    if (dir === false) return;
+    const files = this.specs.flatMap((spec) => {
+      const fixture = readFixtureFile(dir, spec);
+      return fixture ? [{ spec, fixture }] : [];
+    });
+    populateFixtures({
+      files,
+      store: this.store,
+      seed: this.seed,
+      clock: this.clock,
+      resource: (name) => this.resources.get(name),
+      generators: this.generators,
+    });
+  }
+
+  /** Back to the fixtures: the store, the clock and the issued credentials; scenarios and the log are cleared. */
+  reset(): void {
+    this.store.restore(this.initial);
+    this.scenarios.clear();
+    this.log.clear();
+  }
+
+  /** Replaces the state (a state file being loaded). */
+  restore(snapshot: StoreSnapshot): void {
+    this.store.restore(snapshot);
+  }
+
+  operationsOf(specId: string): Operation[] {
+    return this.specById.get(specId)?.operations ?? [];
+  }
+
+  /** Logs a message once: a mock bug is reported, but not a thousand times. */
+  warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    (this.options.warn ?? ((m: string) => console.warn(`secmock: ${m}`)))(message);
+  }
+}

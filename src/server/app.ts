@@ -1,0 +1,103 @@
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { isHttpMethod, type PlainRequest, type PlainResponse } from '../http/types';
+import { errorResponse } from '../mock/finish';
+import { handleRequest } from '../mock/pipeline';
+import { MockRuntime, type MockOptions } from '../mock/runtime';
+import { loadSpecs, type SpecModel } from '../spec';
+import { listSpecFiles } from '../commands/spec-files';
+
+export interface MockAppOptions extends Omit<MockOptions, 'specs'> {
+  /** Spec files or loaded specs; default: every spec in secmock's specs/. */
+  specs?: Array<string | SpecModel>;
+  /** Largest accepted request body (bytes or '1mb'); larger ones get 413 in the vendor's envelope. */
+  bodyLimit?: number | string;
+}
+
+export type MockApp = express.Express & { runtime: MockRuntime };
+
+/** Builds the mock as an Express app that can be mounted, listened on, or tested with supertest. */
+export async function createMockApp(options: MockAppOptions = {}): Promise<MockApp> {
+  const runtime = new MockRuntime({ ...options, specs: await resolveSpecs(options.specs) });
+  return buildExpressApp(runtime, options.bodyLimit ?? '1mb');
+}
+
+async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promise<SpecModel[]> {
+  const entries = specs ?? listSpecFiles();
+  const files = entries.filter((s): s is string => typeof s === 'string');
+  const loaded = files.length > 0 ? await loadSpecs(files) : [];
+  return entries.map((entry) => (typeof entry === 'string' ? (loaded.shift() as SpecModel) : entry));
+}
+
+export function buildExpressApp(runtime: MockRuntime, bodyLimit: number | string): MockApp {
+  const app = express() as MockApp;
+  app.runtime = runtime;
+  app.disable('x-powered-by');
+  app.disable('etag');
+  // Browser apps call the mock from another origin: allow any, expose secmock's diagnostic headers.
+  app.use(cors({ exposedHeaders: ['x-secmock-violations', 'x-secmock-operation', 'allow'], maxAge: 600 }));
+  app.use(express.text({ type: () => true, limit: bodyLimit, defaultCharset: 'utf-8' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    handleRequest(runtime, toPlainRequest(req)).then((response) => send(res, response), next);
+  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    send(res, edgeError(runtime, req, error, bodyLimit));
+  });
+  return app;
+}
+
+function toPlainRequest(req: Request): PlainRequest {
+  const method = req.method.toLowerCase();
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return {
+    method: isHttpMethod(method) ? method : 'get',
+    path: req.path,
+    query: req.query as Record<string, string | string[]>,
+    headers,
+    rawBody: typeof req.body === 'string' && req.body.length > 0 ? req.body : undefined,
+    remoteAddress: req.socket.remoteAddress,
+  };
+}
+
+/** Body-parser refusals (too large, bad charset) still answer in the vendor's envelope of that route. */
+function edgeError(
+  runtime: MockRuntime,
+  req: Request,
+  error: unknown,
+  limit: number | string,
+): PlainResponse {
+  const type = (error as { type?: string }).type;
+  const status = (error as { status?: number }).status;
+  const method = req.method.toLowerCase();
+  const route = isHttpMethod(method) ? runtime.router.match(method, req.path) : undefined;
+  const operation = route?.kind === 'match' ? route.value : undefined;
+  const spec = runtime.specById.get(operation?.specId ?? '') ?? runtime.specs[0];
+  if (type === 'entity.too.large') {
+    return errorResponse(spec, operation, 'tooLarge', [
+      `request body is larger than the limit (${String(limit)})`,
+    ]);
+  }
+  if (status !== undefined && status >= 400 && status < 500) {
+    const response = errorResponse(spec, operation, 'validation', [(error as Error).message]);
+    return response;
+  }
+  runtime.warnOnce(
+    `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  return errorResponse(spec, operation, 'internal', ['secmock failed to answer this request; see its log']);
+}
+
+function send(res: Response, response: PlainResponse): void {
+  res.status(response.status);
+  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  if (response.body === undefined) {
+    res.end();
+    return;
+  }
+  const contentType = response.headers['content-type'] ?? 'application/json';
+  const isJson = /json/.test(contentType);
+  res.send(isJson || typeof response.body !== 'string' ? JSON.stringify(response.body) : response.body);
+}

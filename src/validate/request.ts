@@ -1,0 +1,123 @@
+import type { PlainRequest } from '../http/types';
+import type { JsonSchema, MediaTypeSpec, Operation, Parameter } from '../spec/model';
+import type { SchemaValidators } from './schema-validator';
+import { type SchemaValidator } from './schema-validator';
+import type { Violation } from './violations';
+
+/** A request that passed validation, with parameters coerced to their schema types. */
+export interface ValidatedRequest {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, string>;
+  body: unknown;
+  contentType?: string;
+}
+
+export type RequestCheck = { ok: true; request: ValidatedRequest } | { ok: false; violations: Violation[] };
+export type RequestValidator = (request: PlainRequest, pathParams: Record<string, string>) => RequestCheck;
+
+export function mediaTypeOf(contentType: string | undefined): string | undefined {
+  return contentType?.split(';')[0].trim().toLowerCase() || undefined;
+}
+
+export function isJsonMediaType(mediaType: string | undefined): boolean {
+  return mediaType !== undefined && (mediaType === 'application/json' || mediaType.endsWith('+json'));
+}
+
+function parameterSchema(parameters: Parameter[], location: Parameter['in']): JsonSchema | undefined {
+  const selected = parameters.filter((p) => p.in === location);
+  if (selected.length === 0) return undefined;
+  const name = (p: Parameter) => (location === 'header' ? p.name.toLowerCase() : p.name);
+  return {
+    type: 'object',
+    properties: Object.fromEntries(selected.map((p) => [name(p), p.schema])),
+    required: selected.filter((p) => p.required).map(name),
+  } as JsonSchema;
+}
+
+/**
+ * Builds the validator of one operation once: parameter schemas (coercing text to the declared types),
+ * the accepted content types and the body schema. It reports every violation, not the first.
+ */
+export function compileRequestValidator(
+  operation: Operation,
+  coercing: SchemaValidators,
+  strict: SchemaValidators,
+): RequestValidator {
+  const compileParams = (location: Parameter['in'], root: string): SchemaValidator | undefined => {
+    const schema = parameterSchema(operation.parameters, location);
+    return schema && coercing.compile(schema, root);
+  };
+  const pathValidator = compileParams('path', 'path');
+  const queryValidator = compileParams('query', 'query');
+  const headerValidator = compileParams('header', 'header');
+  const body = operation.requestBody;
+  const bodyValidators = new Map<string, SchemaValidator | undefined>(
+    (body?.content ?? []).map((m: MediaTypeSpec) => [
+      m.contentType.toLowerCase(),
+      m.schema && strict.compile(m.schema, 'body'),
+    ]),
+  );
+  const headerNames = operation.parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
+
+  return (request, pathParams) => {
+    const violations: Violation[] = [];
+    const path: Record<string, unknown> = { ...pathParams };
+    const query: Record<string, unknown> = { ...request.query };
+    const headers: Record<string, unknown> = Object.fromEntries(
+      headerNames.filter((h) => request.headers[h] !== undefined).map((h) => [h, request.headers[h]]),
+    );
+    if (pathValidator) violations.push(...pathValidator(path));
+    if (queryValidator) violations.push(...queryValidator(query));
+    if (headerValidator) violations.push(...headerValidator(headers));
+    const contentType = mediaTypeOf(request.headers['content-type']);
+    const parsedBody = body
+      ? readBody(request, contentType, body.required, bodyValidators, violations)
+      : undefined;
+    if (violations.length > 0) return { ok: false, violations };
+    return { ok: true, request: { path, query, headers: request.headers, body: parsedBody, contentType } };
+  };
+}
+
+function readBody(
+  request: PlainRequest,
+  contentType: string | undefined,
+  required: boolean,
+  validators: Map<string, SchemaValidator | undefined>,
+  violations: Violation[],
+): unknown {
+  const raw = request.rawBody;
+  if (raw === undefined || raw.length === 0) {
+    if (required) violations.push({ path: 'body', message: 'is required', keyword: 'required' });
+    return undefined;
+  }
+  const accepted = [...validators.keys()];
+  const mediaType = contentType ?? '';
+  const match =
+    accepted.find((a) => a === mediaType) ??
+    accepted.find((a) => a === '*/*' || (a.endsWith('/*') && mediaType.startsWith(a.slice(0, -1))));
+  if (!match) {
+    violations.push({
+      path: 'header.content-type',
+      message: `'${contentType ?? 'none'}' is not accepted; send ${accepted.join(' or ')}`,
+      keyword: 'contentType',
+    });
+    return undefined;
+  }
+  let value: unknown = raw;
+  if (isJsonMediaType(match) || (match.includes('*') && isJsonMediaType(mediaType))) {
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      violations.push({
+        path: 'body',
+        message: `is not valid JSON (${(error as Error).message})`,
+        keyword: 'json',
+      });
+      return undefined;
+    }
+  }
+  const validate = validators.get(match);
+  if (validate) violations.push(...validate(value));
+  return value;
+}
