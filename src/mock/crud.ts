@@ -113,11 +113,22 @@ function mergeInto(ctx: CrudContext, entity: Entity): Entity {
   const keyField = resource.spec.key;
   const patch = entityInput(ctx);
   if (keyField) delete patch[keyField];
+  // A flat update body carries its own `attributes_to_delete`: that is an instruction, not a field.
+  const unsetLocation = ctx.operation.mock.unset;
+  if (unsetLocation && unsetLocation.path.length === 1 && isBodyEntity(ctx))
+    delete patch[unsetLocation.path[0]];
   const merged: Entity = { ...entity, ...patch };
   const unset = ctx.operation.mock.unset && readLocation(ctx.request, ctx.operation.mock.unset);
   if (Array.isArray(unset)) for (const field of unset) if (field !== keyField) delete merged[String(field)];
   resource.stampUpdated(merged);
   return merged;
+}
+
+function isBodyEntity(ctx: CrudContext): boolean {
+  const source = ctx.operation.mock.entity;
+  return (
+    source === undefined || (!('template' in source) && source.in === 'body' && source.path.length === 0)
+  );
 }
 
 function upsertEntity(ctx: CrudContext): Outcome {

@@ -91,7 +91,8 @@ export class MockRuntime {
   private register(module: BehaviourModule): void {
     for (const [name, behaviour] of Object.entries(module.behaviours))
       this.behaviours.set(`${module.name}.${name}`, behaviour);
-    Object.assign(this.generators, module.generators ?? {});
+    for (const [name, generator] of Object.entries(module.generators ?? {}))
+      this.generators[`${module.name}.${name}`] = generator;
     for (const [route, handler] of Object.entries(module.adminRoutes ?? {}))
       this.adminRoutes.set(route, handler);
   }

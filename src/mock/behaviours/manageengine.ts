@@ -1,0 +1,170 @@
+import type { Entity } from '../../state/store';
+import { formatTime } from '../clock';
+import { fail, ok, type Outcome } from '../outcome';
+import type { BehaviourContext, BehaviourModule } from './types';
+import { generateIncidents } from './manageengine-fixtures';
+
+/**
+ * ManageEngine EventLog Analyzer incidents (document 002): display-case values, notes and evidence as
+ * records, an activity log, 1-based `from` paging, unique names. The generic engine does the storing.
+ */
+const USER = 'admin';
+const SUMMARY_FIELDS = [
+  'incident_id',
+  'incident_name',
+  'incident_description',
+  'severity',
+  'status',
+  'assign_to',
+  'due_date',
+  'created_by',
+  'created_time',
+];
+
+interface IncidentBody {
+  incident_id?: number;
+  name?: string;
+  notes?: string[];
+  evidence?: string[];
+  source?: string;
+  due_date?: string;
+}
+
+const sqlNow = (ctx: BehaviourContext) => formatTime(ctx.clock.now(), 'sql') as string;
+
+/** `2027-10-03T10:30:00+02:00` and `2027-10-03 10:30:00` are both stored as `YYYY-MM-DD HH:MM:SS` (UTC). */
+export function normaliseDueDate(value: unknown): unknown {
+  if (typeof value !== 'string' || / \d{2}:\d{2}:\d{2}$/.test(value)) return value;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : formatTime(ms, 'sql');
+}
+
+function nameTaken(ctx: BehaviourContext, name: string | undefined, except?: unknown): boolean {
+  if (name === undefined) return false;
+  return (
+    ctx.resource?.collection.find(
+      (e) => e.incident_name === name && String(e.incident_id) !== String(except),
+    ) !== undefined
+  );
+}
+
+function evidenceRecord(ctx: BehaviourContext, id: string, source: string | undefined, time: string): Entity {
+  const faker = ctx.faker('evidence', id);
+  return {
+    incident_uuid: id,
+    type_of_evidence: 'LOG',
+    incident_tab: 'evidence',
+    incident_added_by: USER,
+    incident_time: time,
+    log_obtained_from: (source || 'search').toUpperCase(),
+    is_threshold_incident: false,
+    severity: faker.helpers.arrayElement(['information', 'warning', 'error']),
+    hostname: faker.internet.domainWord(),
+    source_ip: faker.internet.ipv4(),
+    message: faker.lorem.sentence(),
+  };
+}
+
+/** Appends notes, evidence and the matching activity entries (newest first) to the stored incident. */
+function recordChanges(ctx: BehaviourContext, id: unknown, body: IncidentBody, created: boolean): void {
+  const resource = ctx.resource;
+  const stored = resource?.find(id);
+  if (!resource || !stored) return;
+  const time = sqlNow(ctx);
+  const name = String(stored.incident_name);
+  const incident: Entity = { ...stored, due_date: normaliseDueDate(stored.due_date) };
+  const activity = [...((incident.activity as Entity[]) ?? [])];
+  const log = (kind: string, description: string) => activity.unshift({ activity: kind, description, time });
+  if (created) log('Incident Created', `${name} incident has been created successfully by ${USER}.`);
+  else log('Incident Updated', `${name} incident has been updated by ${USER}.`);
+  if (body.notes?.length) {
+    incident.notes = [
+      ...((incident.notes as Entity[]) ?? []),
+      ...body.notes.map((note) => ({ note, added_by: USER, time })),
+    ];
+    log('Incident Notes Added', `Notes added to ${name} by ${USER}.`);
+  }
+  if (body.evidence?.length) {
+    incident.evidence = [
+      ...((incident.evidence as Entity[]) ?? []),
+      ...body.evidence.map((e) => evidenceRecord(ctx, e, body.source, time)),
+    ];
+    log('Incident Updated', `New evidence added to ${name} by ${USER}.`);
+  }
+  incident.activity = activity;
+  resource.collection.put(id, incident);
+}
+
+function createIncident(ctx: BehaviourContext): Outcome {
+  const body = ctx.request.body as IncidentBody;
+  if (nameTaken(ctx, body.name))
+    return fail('conflict', `An incident named '${String(body.name)}' already exists.`);
+  const outcome = ctx.generic();
+  if (outcome.kind !== 'ok') return outcome;
+  const id = (outcome.body as { data: { incident_id: number } }).data.incident_id;
+  const stored = ctx.resource?.find(id);
+  if (stored) ctx.resource?.collection.put(id, { ...stored, created_by: USER });
+  recordChanges(ctx, id, body, true);
+  return outcome;
+}
+
+function updateIncident(ctx: BehaviourContext): Outcome {
+  const body = ctx.request.body as IncidentBody;
+  if (nameTaken(ctx, body.name, body.incident_id))
+    return fail('conflict', `An incident named '${String(body.name)}' already exists.`);
+  const outcome = ctx.generic();
+  if (outcome.kind === 'ok') recordChanges(ctx, body.incident_id, body, false);
+  return outcome;
+}
+
+const display = (value: unknown) =>
+  String(value ?? '')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+
+function listIncidents(ctx: BehaviourContext): Outcome {
+  const query = ctx.request.query as {
+    severity?: string;
+    status?: string;
+    created_by?: string;
+    assignee?: number;
+    from?: number;
+    limit?: number;
+  };
+  const all = ctx.resource?.collection.list() ?? [];
+  const matching = all
+    .filter((e) => query.severity === undefined || display(e.severity) === display(query.severity))
+    .filter((e) => query.status === undefined || display(e.status) === display(query.status))
+    .filter((e) => query.created_by === undefined || String(e.created_by) === query.created_by)
+    .filter((e) => query.assignee === undefined || Number(e.assign_to) === Number(query.assignee))
+    .sort(
+      (a, b) =>
+        String(b.created_time).localeCompare(String(a.created_time)) ||
+        Number(b.incident_id) - Number(a.incident_id),
+    );
+  const limit = Math.min(query.limit ?? 100, 100);
+  const start = Math.max((query.from ?? 1) - 1, 0);
+  const page = matching
+    .slice(start, start + limit)
+    .map((e) => Object.fromEntries(SUMMARY_FIELDS.filter((f) => e[f] !== undefined).map((f) => [f, e[f]])));
+  return ok({
+    data: page,
+    meta: {
+      per_page: limit,
+      total_pages: Math.max(1, Math.ceil(matching.length / limit)),
+      total_items: matching.length,
+    },
+  });
+}
+
+export const manageEngineModule: BehaviourModule = {
+  name: 'manageengine',
+  behaviours: {
+    createIncident,
+    updateIncident,
+    listIncidents,
+    getIncident: (ctx) => ctx.generic(),
+    deleteIncidents: (ctx) => ctx.generic(),
+  },
+  generators: { incidents: generateIncidents },
+};

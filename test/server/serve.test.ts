@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMock } from '../../src/server/serve';
+import { StateFileError } from '../../src/state/state-file';
+import { runCli, waitForOutput } from '../helpers/cli';
+import { BROKEN_SPECS_DIR, TINY_SPEC } from '../helpers/paths';
+
+const KEY = { 'x-api-key': 'tiny-key', 'content-type': 'application/json' };
+
+describe('secmock serve', () => {
+  it('keeps what was created across a restart with --state-file', async () => {
+    const stateFile = join(mkdtempSync(join(tmpdir(), 'secmock-')), 'state.json');
+    const first = await startMock({ specs: [TINY_SPEC], fixturesDir: false, port: 0, stateFile });
+    const created = await fetch(`${first.url}/notes`, {
+      method: 'POST',
+      headers: KEY,
+      body: JSON.stringify({ title: 'survives' }),
+    });
+    const note = (await created.json()) as { id: string };
+    await first.close();
+
+    const second = await startMock({ specs: [TINY_SPEC], fixturesDir: false, port: 0, stateFile });
+    const read = await fetch(`${second.url}/notes/${note.id}`, { headers: KEY });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual(note);
+    await second.close();
+
+    const fresh = await startMock({
+      specs: [TINY_SPEC],
+      fixturesDir: false,
+      port: 0,
+      stateFile,
+      resetState: true,
+    });
+    expect((await fetch(`${fresh.url}/notes/${note.id}`, { headers: KEY })).status).toBe(404);
+    await fresh.close();
+  });
+
+  it('refuses to start on an unreadable state file instead of silently starting empty', async () => {
+    const stateFile = join(mkdtempSync(join(tmpdir(), 'secmock-')), 'state.json');
+    writeFileSync(stateFile, '{"format": "secmock-state", "version": 1, "store": {"coll');
+    await expect(startMock({ specs: [TINY_SPEC], fixturesDir: false, port: 0, stateFile })).rejects.toThrow(
+      StateFileError,
+    );
+  });
+
+  it('prints the URL, the operations and the default credentials, and stops cleanly on SIGTERM', async () => {
+    const run = runCli(['serve', '--port', '0', '--spec', TINY_SPEC]);
+    const [, url] = await waitForOutput(run, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    await waitForOutput(run, /Admin API/);
+    expect(run.output()).toMatch(/tiny-notes\s+5 operations {2}Tiny notes API/);
+    expect(run.output()).toMatch(/tinyKey\s+header x-api-key: tiny-key/);
+    expect((await fetch(`${url}/__secmock/health`)).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('secmock stopped');
+  });
+
+  it('exits 2 with readable problems and no stack trace when a spec is broken', async () => {
+    const run = runCli(['serve', '--port', '0', '--spec', join(BROKEN_SPECS_DIR, 'dangling-ref.yaml')]);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain("$ref '#/components/schemas/Thing' points to nothing");
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+});
