@@ -33,12 +33,7 @@ export async function handleAdmin(runtime: MockRuntime, request: PlainRequest): 
   const key = `${request.method.toUpperCase()} ${route}`;
   const vendorRoute = runtime.adminRoutes.get(key);
   if (vendorRoute) {
-    return vendorRoute(request, body, {
-      store: runtime.store,
-      clock: runtime.clock,
-      resourceNamed: (name) => runtime.resources.get(name),
-      runtime: { now: () => runtime.clock.now() },
-    });
+    return vendorRoute(request, body, runtime.adminContext());
   }
   return builtin(runtime, key, route, request, body);
 }
@@ -97,7 +92,7 @@ function builtin(
       const advanceMs = Number((body as { advanceMs?: unknown } | undefined)?.advanceMs);
       if (!Number.isFinite(advanceMs) || advanceMs < 0)
         return problem(400, 'give { advanceMs: <non-negative number> }');
-      runtime.clock.advance(advanceMs);
+      runtime.advanceClock(advanceMs);
       return json(200, { clock: new Date(runtime.clock.now()).toISOString() });
     }
     default: {

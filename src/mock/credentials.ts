@@ -32,12 +32,16 @@ export class Credentials {
     const fixed = this.fixed.get(scheme)?.get(value);
     if (fixed) return fixed;
     const issued = this.store.collection(ISSUED_CREDENTIALS).get(`${scheme}:${value}`);
-    if (!issued || issued.revoked === true) return undefined;
+    if (!issued) return undefined;
     return { scopes: issued.scopes as string[] | undefined };
   }
 
   issue(scheme: string, value: string, scopes?: string[]): void {
     this.store.collection(ISSUED_CREDENTIALS).put(`${scheme}:${value}`, { scheme, value, scopes });
+  }
+
+  revoke(scheme: string, value: string): void {
+    this.store.collection(ISSUED_CREDENTIALS).remove(`${scheme}:${value}`);
   }
 
   /** The defaults per scheme, for the start-up banner and the verifier. */

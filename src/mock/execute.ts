@@ -111,5 +111,6 @@ function behaviourContext(
     render: (template, extra = {}) => renderTemplate(template, scope(extra)),
     tick,
     faker: (...parts) => createFaker(hashSeed(runtime.seed, operation.operationId, ...parts)),
+    credentials: runtime.credentials,
   };
 }

@@ -6,7 +6,7 @@ import { compileRequestValidator, type RequestValidator } from '../validate/requ
 import { ResponseValidator } from '../validate/response';
 import { SchemaValidators } from '../validate/schema-validator';
 import { BUILTIN_MODULES, type Behaviour, type BehaviourModule } from './behaviours';
-import type { AdminRoute } from './behaviours/types';
+import type { AdminContext, AdminRoute } from './behaviours/types';
 import { DEFAULT_CLOCK_START, MockClock } from './clock';
 import { Credentials } from './credentials';
 import { DocumentedResponses } from './documented-responses';
@@ -55,6 +55,7 @@ export class MockRuntime {
   readonly log: RequestLog;
   readonly behaviours = new Map<string, Behaviour>();
   readonly adminRoutes = new Map<string, AdminRoute>();
+  private readonly clockListeners: NonNullable<BehaviourModule['onClockAdvance']>[] = [];
   readonly options: MockOptions;
   private readonly generators: Record<string, FixtureGenerator> = {};
   private initial: StoreSnapshot;
@@ -95,6 +96,24 @@ export class MockRuntime {
       this.generators[`${module.name}.${name}`] = generator;
     for (const [route, handler] of Object.entries(module.adminRoutes ?? {}))
       this.adminRoutes.set(route, handler);
+    if (module.onClockAdvance) this.clockListeners.push(module.onClockAdvance);
+  }
+
+  /** What vendor admin routes and clock listeners may touch. */
+  adminContext(): AdminContext {
+    return {
+      store: this.store,
+      clock: this.clock,
+      seed: this.seed,
+      resourceNamed: (name) => this.resources.get(name),
+    };
+  }
+
+  /** Moves the virtual clock on and lets vendor modules catch up (hourly syncs run for each hour passed). */
+  advanceClock(ms: number): void {
+    const from = this.clock.now();
+    const to = this.clock.advance(ms);
+    for (const listener of this.clockListeners) listener(this.adminContext(), from, to);
   }
 
   private populate(): void {

@@ -31,6 +31,13 @@ export interface BehaviourContext {
   tick(): void;
   /** A faker seeded by the run seed and the given parts: deterministic values for this request. */
   faker(...parts: Array<string | number>): Faker;
+  /** Credentials minted or withdrawn at run time (a created API token that can log in, a suspended one). */
+  credentials: CredentialControl;
+}
+
+export interface CredentialControl {
+  issue(scheme: string, value: string, scopes?: string[]): void;
+  revoke(scheme: string, value: string): void;
 }
 
 export type Behaviour = (ctx: BehaviourContext) => Outcome;
@@ -39,8 +46,8 @@ export type Behaviour = (ctx: BehaviourContext) => Outcome;
 export interface AdminContext {
   store: Store;
   clock: MockClock;
+  seed: number;
   resourceNamed(name: string): ResourceRuntime | undefined;
-  runtime: { now(): number };
 }
 export type AdminRoute = (request: PlainRequest, body: unknown, ctx: AdminContext) => PlainResponse;
 
@@ -50,6 +57,8 @@ export interface BehaviourModule {
   generators?: Record<string, FixtureGenerator>;
   /** Keyed `METHOD path`, e.g. `POST akto/jira/status`. */
   adminRoutes?: Record<string, AdminRoute>;
+  /** Called when the admin API moves the virtual clock on (e.g. to run an hourly sync for each hour passed). */
+  onClockAdvance?: (ctx: AdminContext, fromMs: number, toMs: number) => void;
 }
 
 export type { ResourceSpec };
