@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runLint } from './commands/lint';
 import { runServe } from './commands/serve';
+import { runVerify } from './commands/verify';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -12,6 +13,16 @@ function integer(name: string, min: number, max: number) {
       throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
     return n;
   };
+}
+
+function parseCredentials(pairs: string[] | undefined): Record<string, string> {
+  const credentials: Record<string, string> = {};
+  for (const pair of pairs ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new InvalidArgumentError(`--credential takes <scheme>=<value>; got '${pair}'`);
+    credentials[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return credentials;
 }
 
 function clockStart(value: string): number {
@@ -73,6 +84,53 @@ export function buildCli(): Command {
         adminToken: options.adminToken as string | undefined,
       });
       if (code !== 0) process.exit(code);
+    });
+
+  program
+    .command('verify')
+    .description('verify an implementation (the vendor, a staging build, the mock) against the specs')
+    .option('-b, --base-url <url>', 'the implementation under test', 'http://127.0.0.1:4010')
+    .option(
+      '-s, --spec <file>',
+      'verify against this spec (repeatable; default: every spec in specs/)',
+      collect,
+    )
+    .option('-o, --operation <id>', 'only this operationId or <spec>/<operationId> (repeatable)', collect)
+    .option('-t, --tag <tag>', 'only operations with this tag (repeatable)', collect)
+    .option(
+      '-c, --credential <scheme=value>',
+      'credential for a security scheme (repeatable; env SECMOCK_CREDENTIAL_<SCHEME>)',
+      collect,
+    )
+    .option('-r, --report <formats>', 'write reports: junit=<path>,json=<path>,html=<path>')
+    .option(
+      '-k, --known-deviations <file>',
+      'YAML/JSON list of { operation, check, reason }: matching failures count as known',
+    )
+    .option('--read-only', 'never send a request that could change state (safe against production)')
+    .option('--dry-run', 'print the plan and send nothing')
+    .option('--seed <n>', 'seed of generated requests', integer('seed', 0, 2 ** 31 - 1), 1)
+    .option('--timeout <ms>', 'per-request timeout', integer('timeout', 1, 600_000), 10_000)
+    .option(
+      '--budget-ms <ms>',
+      'response-time budget: slower answers fail the response_time check',
+      integer('budget', 1, 600_000),
+    )
+    .action(async (options: Record<string, unknown>) => {
+      process.exitCode = await runVerify({
+        baseUrl: options.baseUrl as string,
+        specs: options.spec as string[] | undefined,
+        operations: options.operation as string[] | undefined,
+        tags: options.tag as string[] | undefined,
+        credentials: parseCredentials(options.credential as string[] | undefined),
+        report: options.report as string | undefined,
+        knownDeviations: options.knownDeviations as string | undefined,
+        readOnly: options.readOnly === true,
+        dryRun: options.dryRun === true,
+        seed: options.seed as number,
+        timeoutMs: options.timeout as number,
+        budgetMs: options.budgetMs as number | undefined,
+      });
     });
 
   program

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { formatProblem, inspectSpec, type SpecInspection } from '../spec';
-import { resolveSpecFiles } from './spec-files';
+import { resolveSpecFiles } from '../spec/files';
+import { formatTable } from '../report/table';
 
 export interface LintOptions {
   specs?: string[];
@@ -49,11 +50,4 @@ export async function runLint(options: LintOptions = {}): Promise<number> {
   for (const line of formatTable(['spec', ...COLUMNS], rows)) out(line);
   out(failed ? '\nlint failed' : `\n${files.length} spec(s) valid`);
   return failed ? 2 : 0;
-}
-
-export function formatTable(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }

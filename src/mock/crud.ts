@@ -1,4 +1,5 @@
 import type { Action, ListFilter, Operation } from '../spec/model';
+import { responseTemplate } from '../spec/templates';
 import type { Entity } from '../state/store';
 import type { ValidatedRequest } from '../validate/request';
 import { readLocation } from './locations';
@@ -16,16 +17,6 @@ export interface CrudContext {
   scope(extra: TemplateScope): TemplateScope;
 }
 
-const DEFAULT_RESPONSES: Record<Action, unknown> = {
-  create: '$entity',
-  read: '$entity',
-  update: '$entity',
-  upsert: '$entity',
-  list: '$items',
-  delete: {},
-  exists: { present: '$exists' },
-};
-
 export function runAction(ctx: CrudContext): Outcome {
   const action = ctx.operation.mock.action as Action;
   const handlers: Record<Action, (c: CrudContext) => Outcome> = {
@@ -41,8 +32,7 @@ export function runAction(ctx: CrudContext): Outcome {
 }
 
 function respond(ctx: CrudContext, scope: TemplateScope): Outcome {
-  const template = ctx.operation.mock.response ?? DEFAULT_RESPONSES[ctx.operation.mock.action as Action];
-  return ok(renderTemplate(template, ctx.scope(scope)));
+  return ok(renderTemplate(responseTemplate(ctx.operation), ctx.scope(scope)));
 }
 
 /** The entity fields a create/update/upsert carries: a location (default: the body) or a template. */

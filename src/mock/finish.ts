@@ -1,5 +1,7 @@
 import type { PlainResponse } from '../http/types';
-import type { ErrorKind, Operation, SpecModel } from '../spec/model';
+import { generateFromSchema } from '../generate/from-schema';
+import { createFaker, hashSeed } from '../generate/seed';
+import type { ErrorKind, Operation, ResponseSpec, SpecModel } from '../spec/model';
 import { successStatus } from '../spec/status';
 import { findResponse } from '../validate/response';
 import { formatViolation } from '../validate/violations';
@@ -27,10 +29,28 @@ export function toResponse(spec: SpecModel, operation: Operation, outcome: Outco
   const documented = findResponse(operation, status);
   const media =
     documented?.content.find((m) => m.contentType === 'application/json') ?? documented?.content[0];
-  const headers: Record<string, string> = { ...(outcome.headers ?? {}) };
+  const headers: Record<string, string> = {
+    ...documentedHeaders(operation, documented),
+    ...(outcome.headers ?? {}),
+  };
   if (!media) return { status, headers };
   headers['content-type'] = media.contentType;
   return { status, headers, body: outcome.body };
+}
+
+/** Headers the spec requires on this response, with a value generated from their schema (stable per operation). */
+function documentedHeaders(operation: Operation, response: ResponseSpec | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const header of response?.headers ?? []) {
+    if (!header.required) continue;
+    const faker = createFaker(
+      hashSeed(operation.specId, operation.operationId, response?.status ?? '', header.name),
+    );
+    headers[header.name] = String(
+      generateFromSchema(header.schema ?? { type: 'string' }, { faker, now: 0 }, header.name),
+    );
+  }
+  return headers;
 }
 
 /**

@@ -5,7 +5,7 @@ import { errorResponse } from '../mock/finish';
 import { handleRequest } from '../mock/pipeline';
 import { MockRuntime, type MockOptions } from '../mock/runtime';
 import { loadSpecs, type SpecModel } from '../spec';
-import { listSpecFiles } from '../commands/spec-files';
+import { listSpecFiles } from '../spec/files';
 
 export interface MockAppOptions extends Omit<MockOptions, 'specs'> {
   /** Spec files or loaded specs; default: every spec in secmock's specs/. */

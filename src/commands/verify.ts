@@ -1,0 +1,71 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describePlan } from '../contract/dry-run';
+import { KnownDeviationsError } from '../contract/known-deviations';
+import { selectOperations, verify, type VerifyOptions } from '../contract/verify';
+import { aggregate } from '../report/aggregate';
+import { formatConsole } from '../report/console';
+import { formatHtml } from '../report/html';
+import { formatJson } from '../report/json';
+import { formatJunit } from '../report/junit';
+import { formatProblem, loadSpecs, SpecLoadError } from '../spec';
+import { listSpecFiles } from '../spec/files';
+
+export interface VerifyCommandOptions extends Omit<VerifyOptions, 'specs'> {
+  specs?: string[];
+  /** `junit=<path>,json=<path>,html=<path>` */
+  report?: string;
+  dryRun?: boolean;
+  out?: (line: string) => void;
+}
+
+const FORMATS = { junit: formatJunit, json: formatJson, html: formatHtml } as const;
+
+/** `secmock verify`: exit 0 only when nothing failed; 2 when it could not run at all. */
+export async function runVerify(options: VerifyCommandOptions): Promise<number> {
+  const out = options.out ?? ((line: string) => console.log(line));
+  try {
+    const reports = parseReportOption(options.report);
+    const specs = await loadSpecs(options.specs?.length ? options.specs : listSpecFiles());
+    if (options.dryRun) {
+      const operations = selectOperations(specs, options.operations, options.tags);
+      for (const line of describePlan(specs, operations, {
+        readOnly: options.readOnly ?? false,
+        seed: options.seed ?? 1,
+      }))
+        out(line);
+      return 0;
+    }
+    const result = await verify({ ...options, specs });
+    const report = aggregate(result.events);
+    for (const line of formatConsole(report)) out(line);
+    for (const [format, path] of reports) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, FORMATS[format](report));
+      out(`${format} report: ${path}`);
+    }
+    return result.summary.ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof SpecLoadError) {
+      for (const problem of error.problems) console.error(formatProblem(problem));
+      return 2;
+    }
+    if (error instanceof KnownDeviationsError || error instanceof ReportOptionError) {
+      console.error(`secmock: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+class ReportOptionError extends Error {}
+
+export function parseReportOption(option: string | undefined): Array<[keyof typeof FORMATS, string]> {
+  if (!option) return [];
+  return option.split(',').map((part) => {
+    const [format, path] = part.split('=');
+    if (!(format in FORMATS) || !path)
+      throw new ReportOptionError(`--report takes junit=<path>,json=<path>,html=<path>; got '${part}'`);
+    return [format as keyof typeof FORMATS, path];
+  });
+}

@@ -1,0 +1,25 @@
+import type { Check } from '../types';
+
+/** A request the contract allows must not be refused (checked where the annotations make it certain). */
+export const validDataRejected: Check = {
+  id: 'valid_data_rejected',
+  title: 'Valid data rejected',
+  severity: 'major',
+  run({ testCase, response }) {
+    const expect = testCase.expect;
+    if (expect.kind !== 'accept' || !expect.strict || response.transportError || response.status >= 500)
+      return undefined;
+    if (response.status < 400) return [];
+    return [
+      {
+        path: 'status',
+        expected: `2xx for ${testCase.label}`,
+        actual: `${response.status} ${summarise(response.text)}`,
+      },
+    ];
+  },
+};
+
+function summarise(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}

@@ -1,0 +1,54 @@
+import { createFaker, hashSeed } from '../generate/seed';
+import type { Operation, SpecModel } from '../spec/model';
+import { SchemaValidators } from '../validate/schema-validator';
+import { describeChain } from './chains';
+import { CredentialBook } from './credentials';
+import { isMutating } from './expectations';
+import { authCases, negativeCases, positiveCases, validBodies, type PlanContext } from './planner';
+import { validParts } from './request-parts';
+import { orderForRun } from './runner';
+
+/** What a run would send, without sending anything: one line per operation, plus the chains. */
+export function describePlan(
+  specs: SpecModel[],
+  operations: Operation[],
+  options: { readOnly: boolean; seed: number },
+): string[] {
+  const lines: string[] = [];
+  const validators = new SchemaValidators();
+  const book = new CredentialBook(specs);
+  let id = 1;
+  for (const spec of specs) {
+    const planned = operations.filter((op) => op.specId === spec.id);
+    if (planned.length === 0) continue;
+    lines.push(`${spec.id} (${planned.length} operations)`);
+    const ctx: PlanContext = {
+      spec,
+      book,
+      validators,
+      faker: createFaker(hashSeed(options.seed, spec.id)),
+      now: Date.parse('2025-09-09T18:00:00Z'),
+      nextId: () => id++,
+      knownKey: () => undefined,
+    };
+    if (!options.readOnly) {
+      for (const resource of spec.resources) {
+        const steps = describeChain(resource, planned);
+        if (steps.length > 0) lines.push(`  chain ${resource.name}: ${steps.join(' -> ')}`);
+      }
+    }
+    for (const operation of orderForRun(planned)) {
+      const head = `  ${operation.method.toUpperCase().padEnd(6)} ${operation.path} (${operation.operationId})`;
+      if (options.readOnly && isMutating(operation)) {
+        lines.push(`${head}: skipped (mutating, --read-only)`);
+        continue;
+      }
+      const base = validParts(operation, ctx.faker, ctx.now, validBodies(operation, ctx)[0]?.body);
+      const positives = positiveCases(operation, ctx).length;
+      const negatives = negativeCases(operation, ctx, base).length;
+      const auth = authCases(operation, ctx, base).length;
+      lines.push(`${head}: ${positives} positive, ${negatives} negative, ${auth} auth`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,129 @@
+import type { HttpMethod } from '../http/types';
+import type { Operation, SpecModel } from '../spec/model';
+
+/** A request the verifier sends, fully resolved (URL path with parameters filled in). */
+export interface CaseRequest {
+  method: HttpMethod;
+  /** Path with parameters substituted and encoded, plus the query string. */
+  path: string;
+  headers: Record<string, string>;
+  /** Raw body text as sent (JSON is serialised by the planner, so malformed JSON can be sent too). */
+  body?: string;
+}
+
+export interface CaseResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON when the body parses, else the text; undefined when empty. */
+  body: unknown;
+  text: string;
+  durationMs: number;
+  /** Set when no HTTP response came back (timeout, connection refused). */
+  transportError?: string;
+}
+
+/** What a case expects; the checks read it to decide what applies. */
+export type Expectation =
+  | { kind: 'accept'; strict: boolean }
+  | { kind: 'refuse'; because: 'invalid' | 'unauthenticated' | 'forbidden'; statuses: number[] }
+  | { kind: 'chain'; step: ChainStep };
+
+export type ChainStep =
+  | { is: 'create' }
+  | { is: 'retrievable'; key: unknown; keyPointer?: string[] }
+  | { is: 'gone'; key: unknown; statuses: number[] }
+  | { is: 'listed'; key: unknown; present: boolean; itemsPointer: string[]; keyField: string }
+  | { is: 'exists'; key: unknown; present: boolean; pointer: string[] }
+  | { is: 'step' };
+
+export type CaseKind = 'example' | 'generated' | 'negative' | 'auth' | 'chain' | 'setup';
+
+export interface TestCase {
+  id: number;
+  spec: SpecModel;
+  operation: Operation;
+  kind: CaseKind;
+  /** A short human description: "example 'groceries'", "missing required body.title"... */
+  label: string;
+  request: CaseRequest;
+  expect: Expectation;
+  /** Credential values in this request, masked in every report. */
+  secrets: string[];
+}
+
+export type Severity = 'critical' | 'major' | 'minor';
+
+/** What a check found wrong with one response. */
+export interface Failure {
+  /** JSON path in the response (`body.data[0].status`, `status`, `header.content-type`). */
+  path: string;
+  expected: string;
+  actual: string;
+}
+
+export interface CheckInput {
+  testCase: TestCase;
+  response: CaseResponse;
+  budgetMs?: number;
+}
+
+/** A check is a plain function with an id, a human title and a severity. */
+export interface Check {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** undefined: the check does not apply to this case. */
+  run(input: CheckInput, tools: CheckTools): Failure[] | undefined;
+}
+
+export interface CheckTools {
+  validateResponse(
+    operation: Operation,
+    response: CaseResponse,
+  ): {
+    documented: boolean;
+    contentType?: string;
+    schema: Array<{ path: string; message: string }>;
+    headers: Array<{ path: string; message: string }>;
+  };
+}
+
+export type Outcome = 'passed' | 'failed' | 'known' | 'skipped';
+
+export interface CheckResult {
+  check: string;
+  outcome: Outcome;
+  failures: Failure[];
+  /** Why a failure is known (from the known-deviations file). */
+  reason?: string;
+}
+
+export interface Finding {
+  spec: string;
+  operationId: string;
+  method: string;
+  path: string;
+  check: string;
+  title: string;
+  severity: Severity;
+  caseLabel: string;
+  failure: Failure;
+  curl: string;
+  known?: string;
+}
+
+export type RunEvent =
+  | { type: 'start'; specs: string[]; baseUrl: string; plannedOperations: number }
+  | { type: 'case'; testCase: TestCase; response: CaseResponse; results: CheckResult[] }
+  | { type: 'skipped'; spec: string; operationId: string; reason: string }
+  | { type: 'end'; summary: Summary; findings: Finding[] };
+
+export interface Summary {
+  specs: Array<{ id: string; operations: number; cases: number; failed: number; known: number }>;
+  operations: number;
+  cases: number;
+  checks: { passed: number; failed: number; known: number };
+  failedCases: number;
+  durationMs: number;
+  ok: boolean;
+}

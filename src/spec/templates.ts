@@ -1,0 +1,56 @@
+import type { Action, Operation } from './model';
+
+/** What a generic action answers when its annotation gives no `response` template. */
+export const DEFAULT_RESPONSE_TEMPLATES: Record<Action, unknown> = {
+  create: '$entity',
+  read: '$entity',
+  update: '$entity',
+  upsert: '$entity',
+  list: '$items',
+  delete: {},
+  exists: { present: '$exists' },
+};
+
+export function responseTemplate(operation: Operation): unknown {
+  const action = operation.mock.action;
+  return operation.mock.response ?? (action ? DEFAULT_RESPONSE_TEMPLATES[action] : undefined);
+}
+
+/** Where in the answer an expression lands: `{ data: { id: '$entity.id' } }` has `$entity.id` at data/id. */
+function locate(
+  template: unknown,
+  matches: (expression: string) => boolean,
+  at: string[] = [],
+): string[] | undefined {
+  if (typeof template === 'string') return matches(template) ? at : undefined;
+  if (template === null || typeof template !== 'object' || Array.isArray(template)) return undefined;
+  for (const [key, value] of Object.entries(template)) {
+    const found = locate(value, matches, [...at, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The path of the resource key in an operation's answer (the verifier reads created ids from here). */
+export function keyPointer(operation: Operation, keyField: string): string[] | undefined {
+  const template = responseTemplate(operation);
+  const direct = locate(template, (e) => e === `$entity.${keyField}` || e === '$id');
+  if (direct) return direct;
+  const whole = locate(template, (e) => e === '$entity');
+  return whole && [...whole, keyField];
+}
+
+/** The path of the page of entities in a list operation's answer. */
+export function itemsPointer(operation: Operation): string[] | undefined {
+  return locate(responseTemplate(operation), (e) => e === '$items');
+}
+
+/** The path of the boolean an `exists` operation answers. */
+export function existsPointer(operation: Operation): string[] | undefined {
+  return locate(responseTemplate(operation), (e) => e === '$exists');
+}
+
+/** The path of the whole entity in an operation's answer, when the answer carries it. */
+export function entityPointer(operation: Operation): string[] | undefined {
+  return locate(responseTemplate(operation), (e) => e === '$entity');
+}

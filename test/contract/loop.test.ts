@@ -1,0 +1,31 @@
+import { verify } from '../../src/contract/verify';
+import { startMock, type RunningMock } from '../../src/server/serve';
+import { explain } from '../helpers/contract';
+import { VENDOR_SPECS } from '../helpers/paths';
+
+/**
+ * The loop: the verifier checks the mock against its own contracts and finds nothing. Against another
+ * implementation, set CONTRACT_BASE_URL (and credentials through SECMOCK_CREDENTIAL_<SCHEME>).
+ */
+const external = process.env.CONTRACT_BASE_URL;
+
+describe('the mock conforms to its own contracts', () => {
+  let mock: RunningMock | undefined;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    if (external) baseUrl = external;
+    else {
+      mock = await startMock({ port: 0 });
+      baseUrl = mock.url;
+    }
+  });
+  afterAll(async () => mock?.close());
+
+  it.each(Object.entries(VENDOR_SPECS))('%s: every case passes every check', async (_name, spec) => {
+    const result = await verify({ baseUrl, specs: [spec] });
+    if (!result.summary.ok) throw new Error(explain(result));
+    expect(result.summary.failedCases).toBe(0);
+    expect(result.summary.cases).toBeGreaterThan(result.summary.operations * 3);
+  });
+});

@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brokenApps, startBrokenApp } from '../../fixtures/apps';
+import { runVerify } from '../../src/commands/verify';
+import { verify } from '../../src/contract/verify';
+import { startMock, type RunningMock } from '../../src/server/serve';
+import { TINY_SPEC, VENDOR_SPECS } from '../helpers/paths';
+
+describe('secmock verify: options, reports and reproductions', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, specs: [VENDOR_SPECS.manageEngine, TINY_SPEC] });
+  });
+  afterAll(async () => mock.close());
+
+  it('reports each finding with a curl line that reproduces it, credentials masked', async () => {
+    const app = brokenApps().find((a) => a.app.breaks === 'response_schema')?.app;
+    const proxy = await startBrokenApp(app as NonNullable<typeof app>, mock.url);
+    try {
+      const result = await verify({
+        baseUrl: proxy.url,
+        specs: [VENDOR_SPECS.manageEngine],
+        operations: ['listIncidents'],
+      });
+      const finding = result.findings.find((f) => f.check === 'response_schema');
+      expect(finding).toMatchObject({
+        operationId: 'listIncidents',
+        failure: { path: 'body.data', expected: 'is required', actual: 'missing' },
+      });
+      expect(finding?.curl).toMatch(
+        new RegExp(
+          `^curl -sS -X GET '${proxy.url}/api/v2/incident' -H 'accept: application/json' -H 'authorization: Bearer \\*\\*\\*\\*'$`,
+        ),
+      );
+      const reproduced = await fetch(`${proxy.url}/api/v2/incident`, {
+        headers: { authorization: 'Bearer secmock-me-token' },
+      });
+      expect(await reproduced.json()).not.toHaveProperty('data');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('turns failures listed in a known-deviations file into "known"', async () => {
+    const app = brokenApps().find((a) => a.app.breaks === 'content_type')?.app;
+    const proxy = await startBrokenApp(app as NonNullable<typeof app>, mock.url);
+    const file = join(mkdtempSync(join(tmpdir(), 'secmock-')), 'known.yaml');
+    writeFileSync(
+      file,
+      '- operation: manageengine-incidents/listIncidents\n  check: content_type\n  reason: the vendor labels lists text/plain\n',
+    );
+    try {
+      const result = await verify({
+        baseUrl: proxy.url,
+        specs: [VENDOR_SPECS.manageEngine],
+        operations: ['listIncidents'],
+        knownDeviations: file,
+      });
+      const contentType = result.findings.filter((f) => f.check === 'content_type');
+      expect(contentType.length).toBeGreaterThan(0);
+      expect(contentType.every((f) => f.known === 'the vendor labels lists text/plain')).toBe(true);
+      expect(result.summary.checks.known).toBe(contentType.length);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('--read-only never sends a mutating request', async () => {
+    await fetch(`${mock.url}/__secmock/reset`, { method: 'POST' });
+    const result = await verify({ baseUrl: mock.url, specs: [VENDOR_SPECS.manageEngine], readOnly: true });
+    const sent = result.events.flatMap((e) => (e.type === 'case' ? [e.testCase.request.method] : []));
+    expect(new Set(sent)).toEqual(new Set(['get']));
+    const log = (await (await fetch(`${mock.url}/__secmock/requests?limit=1000`)).json()) as {
+      requests: Array<{ method: string }>;
+    };
+    expect(log.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(result.events.filter((e) => e.type === 'skipped').length).toBe(3);
+  });
+
+  it('writes JUnit (one testcase per operation x check), JSON and self-contained HTML reports; exits 1 on failure', async () => {
+    const app = brokenApps().find((a) => a.app.breaks === 'undocumented_status')?.app;
+    const proxy = await startBrokenApp(app as NonNullable<typeof app>, mock.url);
+    const dir = mkdtempSync(join(tmpdir(), 'secmock-reports-'));
+    const lines: string[] = [];
+    try {
+      const code = await runVerify({
+        baseUrl: proxy.url,
+        specs: [VENDOR_SPECS.manageEngine],
+        report: `junit=${dir}/junit.xml,json=${dir}/report.json,html=${dir}/report.html`,
+        out: (l) => lines.push(l),
+      });
+      expect(code).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+    const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    expect(junit.match(/<testcase /g)).toHaveLength(5 * 12);
+    expect(junit).toMatch(
+      /<testcase classname="manageengine-incidents.getIncident" name="Undocumented status \[undocumented_status\]"><failure /,
+    );
+    const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+      summary: { ok: boolean };
+      findings: unknown[];
+    };
+    expect(json.summary.ok).toBe(false);
+    expect(json.findings.length).toBeGreaterThan(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<h1>secmock verify: <span class="fail">FAIL</span></h1>');
+    expect(html).not.toMatch(/<(script|link)\b/);
+    expect(lines.find((l) => l.startsWith('operations '))).toMatch(/^operations 5, cases \d+ \(\d+ failed\)/);
+  });
+
+  it('--dry-run prints the plan and sends nothing', async () => {
+    const lines: string[] = [];
+    expect(
+      await runVerify({
+        baseUrl: 'http://127.0.0.1:9',
+        specs: [VENDOR_SPECS.manageEngine],
+        dryRun: true,
+        out: (l) => lines.push(l),
+      }),
+    ).toBe(0);
+    expect(lines[0]).toBe('manageengine-incidents (5 operations)');
+    expect(lines).toContain(
+      '  chain incidents: create -> read after create -> list after create -> update -> read after update -> delete -> read after delete -> list after delete',
+    );
+    expect(
+      lines.some((l) =>
+        /GET {4}\/api\/v2\/incident \(listIncidents\): 1 positive, \d+ negative, 2 auth/.test(l),
+      ),
+    ).toBe(true);
+  });
+
+  it('reports an unreachable implementation as server errors, not a crash', async () => {
+    const result = await verify({
+      baseUrl: 'http://127.0.0.1:9',
+      specs: [TINY_SPEC],
+      operations: ['listNotes'],
+      timeoutMs: 2000,
+    });
+    expect(result.summary.ok).toBe(false);
+    expect(result.findings[0]).toMatchObject({
+      check: 'server_error',
+      failure: { expected: 'an HTTP response' },
+    });
+  });
+});
