@@ -67,7 +67,8 @@ export async function runChain(
   const keyField = resource.key;
   const body =
     validBodies(ops.create, ctx).find((b) => b.kind === 'generated') ?? validBodies(ops.create, ctx)[0];
-  let entity: Record<string, unknown> | undefined;
+  // Filled once the create answered; the steps that follow address the entity through it.
+  const state: { entity?: Record<string, unknown> } = {};
   const step: Step = (operation, label, expect, key, bodyValue) =>
     execute(
       makeCase(
@@ -75,7 +76,7 @@ export async function runChain(
         ctx,
         'chain',
         `${resource.name} chain: ${label}`,
-        chainParts(operation, ctx, key, bodyValue, entity),
+        chainParts(operation, ctx, key, bodyValue, state.entity),
         expect,
       ),
     );
@@ -91,12 +92,12 @@ export async function runChain(
   const key = ok(created) && pointer ? resolvePointer(created.body, pointer) : undefined;
   if (key === undefined) return;
   const entityAt = entityPointer(ops.create);
-  entity = entityAt
+  state.entity = entityAt
     ? (resolvePointer(created.body, entityAt) as Record<string, unknown> | undefined)
     : undefined;
   // An operation may look the entity up by another field (checkWebhook: by webhookName).
   const lookup = (operation: Operation) =>
-    operation.mock.by && operation.mock.by !== keyField ? entity?.[operation.mock.by] : key;
+    operation.mock.by && operation.mock.by !== keyField ? state.entity?.[operation.mock.by] : key;
   await verifyPresence(ops, ctx, step, key, keyField, true, lookup);
   if (ops.update) {
     const patch = validBodies(ops.update, ctx).find((b) => b.kind === 'generated')?.body;
