@@ -19,6 +19,7 @@ export class Credentials {
     private readonly store: Store,
     schemes: readonly SecuritySchemeSpec[],
     overrides: Record<string, Array<{ value: string; scopes?: string[] }>> = {},
+    private readonly maxIssued = 1_000,
   ) {
     for (const scheme of schemes) {
       const list = overrides[scheme.name] ?? scheme.credentials;
@@ -36,8 +37,13 @@ export class Credentials {
     return { scopes: issued.scopes as string[] | undefined };
   }
 
+  /** Issues a credential; past the limit the oldest one of the scheme expires (a soak of logins stays flat). */
   issue(scheme: string, value: string, scopes?: string[]): void {
-    this.store.collection(ISSUED_CREDENTIALS).put(`${scheme}:${value}`, { scheme, value, scopes });
+    const issued = this.store.collection(ISSUED_CREDENTIALS);
+    const ofScheme = issued.list().filter((c) => c.scheme === scheme);
+    for (const old of ofScheme.slice(0, Math.max(0, ofScheme.length - this.maxIssued + 1)))
+      issued.remove(`${scheme}:${String(old.value)}`);
+    issued.put(`${scheme}:${value}`, { scheme, value, scopes });
   }
 
   revoke(scheme: string, value: string): void {

@@ -61,6 +61,8 @@ function notFound(ctx: CrudContext, id: unknown): Outcome {
 
 function createEntity(ctx: CrudContext): Outcome {
   const { resource } = ctx;
+  const full = resource.fullMessage();
+  if (full) return fail('conflict', full);
   const input = entityInput(ctx);
   const keyField = resource.spec.key;
   let key: unknown;

@@ -15,7 +15,14 @@ export class ResourceRuntime {
     private readonly store: Store,
     private readonly clock: MockClock,
     private readonly seed: number,
+    private readonly maxSize = 50_000,
   ) {}
+
+  /** A full collection refuses creates: a long run or a fuzzer cannot grow memory without bound. */
+  fullMessage(): string | undefined {
+    if (this.collection.size < this.maxSize) return undefined;
+    return `${this.spec.name} already holds the maximum of ${this.maxSize} entities; delete some or reset the mock`;
+  }
 
   get name(): string {
     return this.spec.name;

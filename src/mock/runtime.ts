@@ -32,8 +32,28 @@ export interface MockOptions {
   requestLogSize?: number;
   /** When set, the admin API requires it (header x-secmock-admin-token) and answers any peer. */
   adminToken?: string;
+  /** Bounds that keep a long run's memory flat; each is refused with a clear 4xx when exceeded. */
+  limits?: Partial<MockLimits>;
   warn?: (message: string) => void;
 }
+
+export interface MockLimits {
+  /** Largest array accepted anywhere in a JSON body. */
+  maxArrayItems: number;
+  /** Deepest nesting accepted in a JSON body. */
+  maxDepth: number;
+  /** Entities one collection may hold; a create beyond it is refused. */
+  maxCollectionSize: number;
+  /** Credentials minted by logins that stay valid at once, per scheme (the oldest expire first). */
+  maxIssuedCredentials: number;
+}
+
+export const DEFAULT_LIMITS: MockLimits = {
+  maxArrayItems: 10_000,
+  maxDepth: 64,
+  maxCollectionSize: 50_000,
+  maxIssuedCredentials: 1_000,
+};
 
 export const BUNDLED_FIXTURES_DIR = resolve(__dirname, '..', '..', 'fixtures');
 
@@ -57,12 +77,14 @@ export class MockRuntime {
   readonly adminRoutes = new Map<string, AdminRoute>();
   private readonly clockListeners: NonNullable<BehaviourModule['onClockAdvance']>[] = [];
   readonly options: MockOptions;
+  readonly limits: MockLimits;
   private readonly generators: Record<string, FixtureGenerator> = {};
   private initial: StoreSnapshot;
   private readonly warned = new Set<string>();
 
   constructor(options: MockOptions) {
     this.options = options;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.specs = options.specs;
     this.seed = options.seed ?? 1;
     this.clock = new MockClock(this.store, options.clockStart ?? DEFAULT_CLOCK_START);
@@ -77,14 +99,25 @@ export class MockRuntime {
       this.specById.set(spec.id, spec);
       for (const scheme of spec.securitySchemes) this.schemes.set(scheme.name, scheme);
       for (const resource of spec.resources) {
-        this.resources.set(resource.name, new ResourceRuntime(resource, this.store, this.clock, this.seed));
+        this.resources.set(
+          resource.name,
+          new ResourceRuntime(resource, this.store, this.clock, this.seed, this.limits.maxCollectionSize),
+        );
       }
       for (const operation of spec.operations) {
         this.router.add(operation.method, operation.path, operation);
-        this.requestValidators.set(operation, compileRequestValidator(operation, coercing, strict));
+        this.requestValidators.set(
+          operation,
+          compileRequestValidator(operation, coercing, strict, this.limits),
+        );
       }
     }
-    this.credentials = new Credentials(this.store, [...this.schemes.values()], options.credentials);
+    this.credentials = new Credentials(
+      this.store,
+      [...this.schemes.values()],
+      options.credentials,
+      this.limits.maxIssuedCredentials,
+    );
     this.populate();
     this.initial = this.store.snapshot();
   }
@@ -151,7 +184,7 @@ export class MockRuntime {
 
   /** Logs a message once: a mock bug is reported, but not a thousand times. */
   warnOnce(message: string): void {
-    if (this.warned.has(message)) return;
+    if (this.warned.has(message) || this.warned.size >= 1000) return;
     this.warned.add(message);
     (this.options.warn ?? ((m: string) => console.warn(`secmock: ${m}`)))(message);
   }

@@ -2,6 +2,7 @@ import type { PlainRequest } from '../http/types';
 import type { JsonSchema, MediaTypeSpec, Operation, Parameter } from '../spec/model';
 import type { SchemaValidators } from './schema-validator';
 import { type SchemaValidator } from './schema-validator';
+import { checkShape, DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './shape-limits';
 import type { Violation } from './violations';
 
 /** A request that passed validation, with parameters coerced to their schema types. */
@@ -43,6 +44,7 @@ export function compileRequestValidator(
   operation: Operation,
   coercing: SchemaValidators,
   strict: SchemaValidators,
+  limits: ShapeLimits = DEFAULT_SHAPE_LIMITS,
 ): RequestValidator {
   const compileParams = (location: Parameter['in'], root: string): SchemaValidator | undefined => {
     const schema = parameterSchema(operation.parameters, location);
@@ -72,7 +74,7 @@ export function compileRequestValidator(
     if (headerValidator) violations.push(...headerValidator(headers));
     const contentType = mediaTypeOf(request.headers['content-type']);
     const parsedBody = body
-      ? readBody(request, contentType, body.required, bodyValidators, violations)
+      ? readBody(request, contentType, body.required, bodyValidators, violations, limits)
       : undefined;
     if (violations.length > 0) return { ok: false, violations };
     return { ok: true, request: { path, query, headers: request.headers, body: parsedBody, contentType } };
@@ -85,6 +87,7 @@ function readBody(
   required: boolean,
   validators: Map<string, SchemaValidator | undefined>,
   violations: Violation[],
+  limits: ShapeLimits,
 ): unknown {
   const raw = request.rawBody;
   if (raw === undefined || raw.length === 0) {
@@ -114,6 +117,11 @@ function readBody(
         message: `is not valid JSON (${(error as Error).message})`,
         keyword: 'json',
       });
+      return undefined;
+    }
+    const tooBig = checkShape(value, limits);
+    if (tooBig.length > 0) {
+      violations.push(...tooBig);
       return undefined;
     }
   }
