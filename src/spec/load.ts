@@ -35,18 +35,27 @@ const FALLBACK_ERRORS: Record<string, ErrorTemplate> = {
   unauthorized: { status: 401, body: { message: '$message' } },
 };
 
+export interface InspectOptions {
+  /** Validate every example against its schema (lint does; serving skips it to start faster). */
+  examples?: boolean;
+}
+
 /** Reads, validates and flattens one spec, collecting every problem instead of stopping at the first. */
-export async function inspectSpec(file: string): Promise<SpecInspection> {
+export async function inspectSpec(file: string, options: InspectOptions = {}): Promise<SpecInspection> {
   const parsed = parseSpecFile(file);
   if (!parsed.ok) return { file, problems: parsed.problems };
   const structural = [...checkOpenApiSchema(parsed.parsed), ...findDanglingRefs(parsed.parsed)];
   if (hasErrors(structural)) return { file, problems: structural };
   const dereferenced = await dereferenceSpec(parsed.parsed);
   if (!dereferenced.ok) return { file, problems: dereferenced.problems };
-  return buildModel(parsed.parsed, dereferenced.document);
+  return buildModel(parsed.parsed, dereferenced.document, options.examples ?? true);
 }
 
-function buildModel(parsed: ParsedFile, document: OpenAPIV3_1.Document): SpecInspection {
+function buildModel(
+  parsed: ParsedFile,
+  document: OpenAPIV3_1.Document,
+  withExamples: boolean,
+): SpecInspection {
   const { file } = parsed;
   const locate = (p: Omit<SpecProblem, 'file'>): SpecProblem => ({
     ...p,
@@ -84,7 +93,7 @@ function buildModel(parsed: ParsedFile, document: OpenAPIV3_1.Document): SpecIns
   const resources = Object.entries(root?.resources ?? {}).map(([name, raw]) => buildResource(id, name, raw));
   const schemes = buildSecuritySchemes(document);
   const errors = buildErrorEnvelopes(root?.errors ?? FALLBACK_ERRORS);
-  const examples = checkExamples(operations);
+  const examples = withExamples ? checkExamples(operations) : { checked: 0, problems: [] };
   problems.push(
     ...schemes.problems.map(locate),
     ...checkSemantics({ operations, rawOperations, resources, schemes: schemes.schemes, errors }).map(locate),
@@ -122,8 +131,11 @@ function resolveRaw(document: OpenAPIV3_1.Document, pointer: string): object {
 }
 
 /** Loads specs for use; throws one SpecLoadError listing every problem of every file. */
-export async function loadSpecs(files: readonly string[]): Promise<SpecModel[]> {
-  const inspections = await Promise.all(files.map(inspectSpec));
+export async function loadSpecs(
+  files: readonly string[],
+  options: InspectOptions = {},
+): Promise<SpecModel[]> {
+  const inspections = await Promise.all(files.map((file) => inspectSpec(file, options)));
   const problems = inspections.flatMap((i) => i.problems).filter((p) => p.severity === 'error');
   problems.push(...checkAcrossSpecs(inspections.flatMap((i) => (i.model ? [i.model] : []))));
   if (problems.length > 0) throw new SpecLoadError(problems);

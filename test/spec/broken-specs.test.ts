@@ -13,7 +13,7 @@ async function errorsOf(file: string): Promise<string[]> {
 describe('broken specs give one readable problem each: file, line, JSON pointer, what is wrong', () => {
   it('reports invalid YAML with its line', async () => {
     expect(await errorsOf(broken('bad-yaml.yaml'))).toEqual([
-      `${broken('bad-yaml.yaml')}:12 #: invalid YAML/JSON: All mapping items must start at the same column`,
+      `${broken('bad-yaml.yaml')}:12 #: invalid YAML/JSON: bad indentation of a mapping entry`,
     ]);
   });
 
