@@ -1,4 +1,4 @@
-import { toCurl } from './curl';
+import { maskSecrets, toCurl } from './curl';
 import type { Finding, RunEvent, Summary } from './types';
 import { CHECKS } from './checks';
 
@@ -45,7 +45,12 @@ export function summarise(
           title: check?.title ?? result.check,
           severity: check?.severity ?? 'major',
           caseLabel: testCase.label,
-          failure,
+          // An implementation may echo a credential back: reports never carry one in clear.
+          failure: {
+            path: failure.path,
+            expected: maskSecrets(failure.expected, testCase.secrets),
+            actual: maskSecrets(failure.actual, testCase.secrets),
+          },
           curl: toCurl(baseUrl, testCase.request, testCase.secrets),
           known: result.reason,
         });

@@ -105,3 +105,26 @@ describe('admin API', () => {
     );
   });
 });
+
+describe('admin API exposure', () => {
+  it('refuses a non-loopback peer when no admin token is set', async () => {
+    const { app } = await tinyMock();
+    const { handleRequest } = await import('../../src/mock/pipeline');
+    const fromLan = await handleRequest(app.runtime, {
+      method: 'get',
+      path: '/__secmock/state',
+      query: {},
+      headers: {},
+      remoteAddress: '10.0.0.7',
+    });
+    expect(fromLan.status).toBe(403);
+    const fromLoopback = await handleRequest(app.runtime, {
+      method: 'get',
+      path: '/__secmock/state',
+      query: {},
+      headers: {},
+      remoteAddress: '::1',
+    });
+    expect(fromLoopback.status).toBe(200);
+  });
+});
