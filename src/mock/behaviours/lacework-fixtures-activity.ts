@@ -1,0 +1,24 @@
+import { Credentials } from '../credentials';
+import type { FixtureGeneratorContext } from '../fixtures';
+import { seedAlerts } from './lacework-fixtures-alerts';
+import { seedAuditEvents, seedTokens } from './lacework-fixtures-audit';
+import { seedingOf } from './lacework-fixtures-common';
+import { seedBlobs, seedDocuments } from './lacework-fixtures-content';
+import { seedDevices } from './lacework-fixtures-devices';
+import { seedWorkflowRuns } from './lacework-fixtures-runs';
+
+/**
+ * Generator `lacework.activity`: what happened in the seeded tenant, after `lacework.directory` — devices
+ * (before the workflow runs that mention them), API tokens, alerts with their investigation history,
+ * workflow runs, the audit trail, blobs and shared documents.
+ */
+export function generateActivity(ctx: FixtureGeneratorContext): void {
+  const seeding = seedingOf(ctx);
+  seedDevices(seeding, seeding.option('deviceOwnersPercent', 65));
+  seedTokens(seeding, new Credentials(ctx.store, []));
+  seedAlerts(seeding, seeding.option('alerts', 40));
+  seedWorkflowRuns(seeding, seeding.option('workflowRuns', 30));
+  seedAuditEvents(seeding, seeding.option('auditEvents', 150));
+  seedBlobs(seeding, seeding.option('blobs', 16));
+  seedDocuments(seeding, seeding.option('documents', 8));
+}
