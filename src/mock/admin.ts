@@ -121,7 +121,8 @@ function stateOf(runtime: MockRuntime, collection: string | undefined, limit: nu
   }
   const collections: Record<string, { count: number; spec?: string }> = {};
   for (const name of runtime.store.collectionNames()) {
-    if (name === ISSUED_CREDENTIALS) continue;
+    // `$`-named collections are the mock's own bookkeeping (issued credentials, sync state), not vendor data.
+    if (name.startsWith('$')) continue;
     collections[name] = {
       count: runtime.store.collection(name).size,
       spec: runtime.resources.get(name)?.spec.specId,

@@ -10,6 +10,7 @@ import type { Entity, Store } from '../state/store';
 import { createAjv } from '../validate/ajv';
 import { formatTime, type MockClock } from './clock';
 import type { ResourceRuntime } from './resources';
+import type { CredentialControl } from './behaviours/types';
 
 /**
  * Seeded datasets the mock starts with. `fixtures/<spec-id>.yaml` says how many entities each resource
@@ -23,6 +24,8 @@ export interface FixtureFile {
 
 export interface FixtureGeneratorContext {
   faker: Faker;
+  /** Seeded API tokens can be made valid credentials. */
+  credentials: CredentialControl;
   seed: number;
   now: number;
   options: Record<string, unknown>;
@@ -83,6 +86,7 @@ export interface PopulateInput {
   clock: MockClock;
   resource(name: string): ResourceRuntime | undefined;
   generators: Record<string, FixtureGenerator>;
+  credentials: CredentialControl;
 }
 
 /** Fills the store from every fixture file, in file order (a collection can reference earlier ones). */
@@ -98,6 +102,7 @@ export function populateFixtures(input: PopulateInput): void {
       if (!run) throw new FixtureError(`fixtures/${spec.id}.yaml: unknown generator '${generator.name}'`);
       run({
         faker: createFaker(hashSeed(input.seed, 'generator', generator.name)),
+        credentials: input.credentials,
         seed: input.seed,
         now: input.clock.now(),
         options: generator.options ?? {},

@@ -7,7 +7,8 @@ import type { MockRuntime } from './runtime';
 /**
  * An operation named by a security scheme's `issuedBy` (a login) mints a credential: the value goes into
  * the response field the scheme names and becomes valid for that scheme. JWT-format schemes get a
- * well-formed (unsigned-looking, mock) JWT.
+ * well-formed (unsigned-looking, mock) JWT. A behaviour that already answered with a valid credential of
+ * its own (a session-bound JWT) keeps it.
  */
 export function mintCredential(runtime: MockRuntime, operation: Operation, outcome: Outcome): Outcome {
   if (outcome.kind !== 'ok') return outcome;
@@ -17,10 +18,13 @@ export function mintCredential(runtime: MockRuntime, operation: Operation, outco
   if (schemes.length === 0 || outcome.body === null || typeof outcome.body !== 'object') return outcome;
   const body = { ...(outcome.body as Record<string, unknown>) };
   for (const scheme of schemes) {
+    const field = scheme.issuedBy?.field as string;
+    const given = body[field];
+    if (typeof given === 'string' && runtime.credentials.lookup(scheme.name, given)) continue;
     const serial = runtime.store.nextCounter(`$issued:${scheme.name}`, 1);
     const value = makeToken(runtime.seed, scheme.name, serial, runtime.clock.now());
     runtime.credentials.issue(scheme.name, value);
-    body[scheme.issuedBy?.field as string] = value;
+    body[field] = value;
   }
   return { ...outcome, body };
 }

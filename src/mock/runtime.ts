@@ -113,12 +113,11 @@ export class MockRuntime {
         );
       }
     }
-    this.credentials = new Credentials(
-      this.store,
-      [...this.schemes.values()],
-      options.credentials,
-      this.limits.maxIssuedCredentials,
-    );
+    this.credentials = new Credentials(this.store, [...this.schemes.values()], {
+      overrides: options.credentials,
+      maxIssued: this.limits.maxIssuedCredentials,
+      now: () => this.clock.now(),
+    });
     this.populate();
     this.initial = this.store.snapshot();
   }
@@ -164,6 +163,7 @@ export class MockRuntime {
       clock: this.clock,
       resource: (name) => this.resources.get(name),
       generators: this.generators,
+      credentials: this.credentials,
     });
   }
 

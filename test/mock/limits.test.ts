@@ -41,7 +41,7 @@ describe('bounded resources: each limit answers a clear 4xx in the spec envelope
 
   it('keeps at most the configured number of issued credentials per scheme, expiring the oldest', () => {
     const store = new Store();
-    const credentials = new Credentials(store, [], {}, 3);
+    const credentials = new Credentials(store, [], { maxIssued: 3 });
     for (const value of ['t1', 't2', 't3', 't4']) credentials.issue('jwt', value);
     expect(credentials.lookup('jwt', 't1')).toBeUndefined();
     expect(['t2', 't3', 't4'].map((v) => credentials.lookup('jwt', v) !== undefined)).toEqual([

@@ -3,7 +3,6 @@ import {
   addAzureBoardsIntegration,
   addSentinelOneIntegration,
   addSlackWebhook,
-  saveIntegration,
 } from './akto-integrations-config';
 import { runDefenderKqlQuery, runDefenderLiveResponse } from './akto-integrations-defender';
 import { generateTestingIssues } from './akto-integrations-fixtures';
@@ -59,7 +58,6 @@ export const aktoIntegrationsModule: BehaviourModule = {
     createDevRevTickets,
     createServiceNowTicket,
     bulkCreateServiceNowTickets,
-    saveIntegration,
     addAdxIntegration,
     addSentinelOneIntegration,
     runDefenderKqlQuery,

@@ -1,6 +1,6 @@
 import type { Entity } from '../../state/store';
 import { fail, ok, type Outcome } from '../outcome';
-import { keepsStoredSecret, saveIntegration } from './akto-integrations-config';
+import { keepsStoredSecret } from './akto-integrations-config';
 import { forgetSyncProject, noteSyncSettings } from './akto-jira-sync-state';
 import type { BehaviourContext } from './types';
 
@@ -156,7 +156,7 @@ export function testIntegration(ctx: BehaviourContext): Outcome {
 
 /** The generic Jira save (mappings replace the stored ones); sync bookkeeping as for jira/add. */
 export function addIntegration(ctx: BehaviourContext): Outcome {
-  const outcome = saveIntegration(ctx);
+  const outcome = ctx.generic();
   if (outcome.kind === 'ok') noteSyncSettings(ctx, ctx.resource?.find(undefined));
   return outcome;
 }

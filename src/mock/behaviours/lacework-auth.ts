@@ -2,7 +2,7 @@ import type { Entity } from '../../state/store';
 import { fail, ok, type Outcome } from '../outcome';
 import { ROLE, STATUS, nowSeconds, resourceOf, save } from './lacework-common';
 import { accountEntity } from './lacework-accounts';
-import { bearerOf, bindEngineJwt, defaultUser, mintSessionJwt, openSession } from './lacework-session';
+import { bearerOf, defaultUser, mintSessionJwt, openSession } from './lacework-session';
 import type { BehaviourContext } from './types';
 
 /**
@@ -74,8 +74,7 @@ function tokenLogin(ctx: BehaviourContext): Outcome {
     role: token?.role,
     viewPiiLogOnly: token?.view_pii_log_only === true,
   });
-  bindEngineJwt(ctx, session);
-  return ok({ ...session });
+  return ok({ ...session, token: mintSessionJwt(ctx, session) });
 }
 
 export const authBehaviours = { login, tokenLogin };

@@ -1,4 +1,3 @@
-import { Credentials } from '../credentials';
 import type { FixtureGeneratorContext } from '../fixtures';
 import { seedAlerts } from './lacework-fixtures-alerts';
 import { seedAuditEvents, seedTokens } from './lacework-fixtures-audit';
@@ -15,7 +14,7 @@ import { seedWorkflowRuns } from './lacework-fixtures-runs';
 export function generateActivity(ctx: FixtureGeneratorContext): void {
   const seeding = seedingOf(ctx);
   seedDevices(seeding, seeding.option('deviceOwnersPercent', 65));
-  seedTokens(seeding, new Credentials(ctx.store, []));
+  seedTokens(seeding, ctx.credentials);
   seedAlerts(seeding, seeding.option('alerts', 40));
   seedWorkflowRuns(seeding, seeding.option('workflowRuns', 30));
   seedAuditEvents(seeding, seeding.option('auditEvents', 150));

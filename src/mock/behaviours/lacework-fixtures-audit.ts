@@ -1,4 +1,4 @@
-import type { Credentials } from '../credentials';
+import type { CredentialControl } from './types';
 import type { Entity } from '../../state/store';
 import { HOME_ACCOUNT, ROLE, STATUS } from './lacework-common';
 import {
@@ -33,7 +33,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',
 };
 
-export function seedTokens(seeding: Seeding, credentials: Credentials): void {
+export function seedTokens(seeding: Seeding, credentials: CredentialControl): void {
   const admins = listOf(seeding, 'users').filter((u) => u.role === ROLE.ADMIN && u.status === STATUS.ACTIVE);
   const times = creationTimes(seeding, TOKEN_NAMES.length, 200);
   TOKEN_NAMES.forEach((name, i) => {

@@ -1,18 +1,13 @@
-import { Credentials, ISSUED_CREDENTIALS } from '../credentials';
-import type { Entity, Store } from '../../state/store';
+import type { Entity } from '../../state/store';
 import { HOME_ACCOUNT, ROLE, STATUS, nowSeconds, resourceOf, save } from './lacework-common';
-import type { AdminContext, BehaviourContext } from './types';
+import type { BehaviourContext } from './types';
 
 /**
- * Who is calling. A session is stored when a login succeeds; the JWT the client then sends names it. The JWT
- * of `tokenLogin` is minted by the engine after the behaviour ran (x-secmock issuedBy), so the behaviour
- * binds the session to the serial the engine will use next (its `sub` is `laceworkJwt-<serial>`); the JWT
- * of `login` is minted here and carries the session id itself.
+ * Who is calling. A session is stored when a login succeeds; the JWT minted for it names it (`sid`) and
+ * expires with it on the mock clock. (The engine keeps a credential a behaviour already minted.)
  */
 export const JWT_SCHEME = 'laceworkJwt';
 export const API_TOKEN_SCHEME = 'laceworkApiToken';
-const JWT_SESSIONS = '$laceworkJwtSessions';
-const ENGINE_JWT_COUNTER = `$issued:${JWT_SCHEME}`;
 const SESSION_TTL_SEC = 86_400;
 
 export interface Caller {
@@ -43,19 +38,11 @@ export function bearerOf(ctx: BehaviourContext): string | undefined {
   return kind?.toLowerCase() === 'bearer' && value ? value : undefined;
 }
 
-function sessionUuidOf(store: Store, claims: JwtClaims): string | undefined {
-  if (claims.sid) return claims.sid;
-  const serial = /^laceworkJwt-(\d+)$/.exec(claims.sub ?? '')?.[1];
-  return serial
-    ? (store.collection(JWT_SESSIONS).get(serial)?.session_uuid as string | undefined)
-    : undefined;
-}
-
 /** The caller's session and user; without one (a JWT the mock did not see minted) the account's admin. */
 export function callerOf(ctx: BehaviourContext): Caller {
   const token = bearerOf(ctx);
   const claims = token ? decodeJwt(token) : undefined;
-  const sessionUuid = claims ? sessionUuidOf(ctx.store, claims) : undefined;
+  const sessionUuid = claims?.sid;
   const session = sessionUuid ? resourceOf(ctx, 'sessions').find(sessionUuid) : undefined;
   const account = String(session?.account_name ?? HOME_ACCOUNT);
   const users = resourceOf(ctx, 'users');
@@ -104,13 +91,7 @@ export function openSession(ctx: BehaviourContext, input: SessionInput): Entity 
   return save(sessions, session);
 }
 
-/** Binds a session to the JWT the engine mints right after this behaviour (tokenLogin's issuedBy). */
-export function bindEngineJwt(ctx: BehaviourContext, session: Entity): void {
-  const serial = (ctx.store.getCounter(ENGINE_JWT_COUNTER) ?? 0) + 1;
-  ctx.store.collection(JWT_SESSIONS).put(serial, { serial, session_uuid: session.uuid });
-}
-
-/** A well-formed mock JWT for a SAML login, naming its session; valid for laceworkJwt from now on. */
+/** A well-formed mock JWT naming its session; valid for laceworkJwt until the session expires. */
 export function mintSessionJwt(ctx: BehaviourContext, session: Entity): string {
   const iat = nowSeconds(ctx.clock.now());
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -120,21 +101,11 @@ export function mintSessionJwt(ctx: BehaviourContext, session: Entity): string {
   );
   const claims = { iss: 'secmock', sub: `laceworkSaml-${String(session.uuid)}`, sid: session.uuid, iat };
   const jwt = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ ...claims, exp: iat + SESSION_TTL_SEC })}.${signature}`;
-  ctx.credentials.issue(JWT_SCHEME, jwt);
+  ctx.credentials.issue(JWT_SCHEME, jwt, { expiresAt: (iat + SESSION_TTL_SEC) * 1000 });
   return jwt;
 }
 
 /** A created token's secret becomes a valid API token (tokenLogin still checks its status before login). */
 export function issueApiToken(ctx: BehaviourContext, secret: string): void {
   ctx.credentials.issue(API_TOKEN_SCHEME, secret);
-}
-
-/** Virtual time passed: JWTs whose `exp` is behind the clock stop being accepted. */
-export function expireJwts(ctx: AdminContext, _fromMs: number, toMs: number): void {
-  const credentials = new Credentials(ctx.store, []);
-  for (const issued of ctx.store.collection(ISSUED_CREDENTIALS).list()) {
-    if (issued.scheme !== JWT_SCHEME || typeof issued.value !== 'string') continue;
-    const exp = decodeJwt(issued.value)?.exp;
-    if (typeof exp === 'number' && exp <= nowSeconds(toMs)) credentials.revoke(JWT_SCHEME, issued.value);
-  }
 }

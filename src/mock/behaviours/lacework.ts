@@ -7,7 +7,6 @@ import { generateActivity } from './lacework-fixtures-activity';
 import { generateDirectory } from './lacework-fixtures-directory';
 import { integrityBehaviours } from './lacework-integrity';
 import { listBehaviours } from './lacework-lists';
-import { expireJwts } from './lacework-session';
 import { tokenBehaviours } from './lacework-tokens';
 import { workflowBehaviours } from './lacework-workflows';
 import type { BehaviourModule } from './types';
@@ -32,5 +31,4 @@ export const laceworkModule: BehaviourModule = {
     ...deviceBehaviours,
   },
   generators: { directory: generateDirectory, activity: generateActivity },
-  onClockAdvance: expireJwts,
 };

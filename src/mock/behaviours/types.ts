@@ -36,8 +36,11 @@ export interface BehaviourContext {
 }
 
 export interface CredentialControl {
-  issue(scheme: string, value: string, scopes?: string[]): void;
+  /** Makes the value valid for the scheme (until `expiresAt` on the mock clock, if given). */
+  issue(scheme: string, value: string, options?: { scopes?: string[]; expiresAt?: number }): void;
   revoke(scheme: string, value: string): void;
+  /** Whether the value is currently accepted for the scheme. */
+  lookup(scheme: string, value: string): { scopes?: string[] } | undefined;
 }
 
 export type Behaviour = (ctx: BehaviourContext) => Outcome;
