@@ -114,7 +114,7 @@ export class Runner {
           ctx,
           'generated',
           `discover ${resource.name}`,
-          validParts(list, ctx.faker, ctx.now, undefined),
+          validParts(list, ctx.faker, ctx.now, validBodies(list, ctx)[0]?.body),
           { kind: 'accept', strict: !list.mock.behaviour },
         ),
       );
