@@ -17,4 +17,26 @@ export function createFaker(seed: number): Faker {
   return faker;
 }
 
+/**
+ * Fakers lent for one synchronous piece of work (one mock answer) and reseeded on every loan: building a
+ * Faker costs several times more than seeding one, and a create may need a few. Each loan is a distinct
+ * instance until releaseAll(), so two fakers used side by side never share a stream.
+ */
+export class FakerPool {
+  private free: Faker[] = [];
+  private lent: Faker[] = [];
+
+  acquire(seed: number): Faker {
+    const faker = this.free.pop() ?? new Faker({ locale: [en, base] });
+    faker.seed(seed);
+    this.lent.push(faker);
+    return faker;
+  }
+
+  releaseAll(): void {
+    this.free.push(...this.lent);
+    this.lent = [];
+  }
+}
+
 export type { Faker };

@@ -27,4 +27,6 @@ export interface PlainResponse {
   headers: Record<string, string>;
   /** A JSON value, serialised by the edge; a string is still sent as JSON unless content-type says otherwise. */
   body?: unknown;
+  /** The body already serialised (cached answers): sent as it is. */
+  text?: string;
 }

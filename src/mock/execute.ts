@@ -1,4 +1,4 @@
-import { createFaker, hashSeed } from '../generate/seed';
+import { hashSeed } from '../generate/seed';
 import type { Operation, SpecModel } from '../spec/model';
 import { successStatus } from '../spec/status';
 import type { ValidatedRequest } from '../validate/request';
@@ -110,7 +110,7 @@ function behaviourContext(
     },
     render: (template, extra = {}) => renderTemplate(template, scope(extra)),
     tick,
-    faker: (...parts) => createFaker(hashSeed(runtime.seed, operation.operationId, ...parts)),
+    faker: (...parts) => runtime.fakers.acquire(hashSeed(runtime.seed, operation.operationId, ...parts)),
     credentials: runtime.credentials,
   };
 }

@@ -10,6 +10,7 @@ import { execute } from './execute';
 import { errorResponse, selfCheck, toResponse } from './finish';
 import { parsePrefer } from './prefer';
 import type { MockRuntime } from './runtime';
+import { copyAnswer } from './read-cache';
 import type { Scenario } from './scenarios';
 
 interface Handled {
@@ -28,25 +29,52 @@ export async function handleRequest(runtime: MockRuntime, request: PlainRequest)
   if (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`))
     return handleAdmin(runtime, request);
   const started = performance.now();
-  const handled = answer(runtime, request);
-  const { response, operation } = handled;
-  const responseViolations = operation ? selfCheck(runtime, operation, response) : [];
-  const delay = (runtime.options.latencyMs ?? 0) + (handled.scenario?.delayMs ?? 0);
+  const { answered, scenario, requestViolations } = answerOrReuse(runtime, request);
+  const response = copyAnswer(answered);
+  const delay = (runtime.options.latencyMs ?? 0) + (scenario?.delayMs ?? 0);
   if (delay > 0) await sleep(delay);
-  if (operation) response.headers['x-secmock-operation'] = `${operation.specId}/${operation.operationId}`;
   runtime.log.add({
     time: new Date().toISOString(),
     method: request.method.toUpperCase(),
     path: request.path,
-    spec: handled.spec?.id,
-    operationId: operation?.operationId,
+    spec: answered.spec,
+    operationId: answered.operationId,
     status: response.status,
     durationMs: Math.round((performance.now() - started) * 100) / 100,
-    requestViolations: handled.requestViolations,
-    responseViolations,
-    scenario: handled.scenario && String(handled.scenario.id),
+    requestViolations,
+    responseViolations: answered.responseViolations,
+    scenario: scenario && String(scenario.id),
   });
   return response;
+}
+
+/** The cached answer to the same read, or a fresh one (cached when it left the store unchanged). */
+function answerOrReuse(runtime: MockRuntime, request: PlainRequest) {
+  const key = runtime.scenarios.isEmpty() ? runtime.readCache.keyOf(request) : undefined;
+  const revision = runtime.store.revision;
+  const cached = key === undefined ? undefined : runtime.readCache.get(key, revision);
+  if (cached) return { answered: cached, requestViolations: [] as string[], scenario: undefined };
+  let handled: Handled;
+  try {
+    handled = answer(runtime, request);
+  } finally {
+    runtime.fakers.releaseAll();
+  }
+  const { response, operation } = handled;
+  const responseViolations = operation ? selfCheck(runtime, operation, response) : [];
+  if (operation) response.headers['x-secmock-operation'] = `${operation.specId}/${operation.operationId}`;
+  if (response.body !== undefined && /json/.test(response.headers['content-type'] ?? ''))
+    response.text = JSON.stringify(response.body);
+  const answered = {
+    response,
+    responseViolations,
+    spec: handled.spec?.id,
+    operationId: operation?.operationId,
+  };
+  const unchanged = runtime.store.revision === revision && !handled.scenario;
+  if (key !== undefined && unchanged && response.status >= 200 && response.status < 300)
+    runtime.readCache.set(key, revision, answered);
+  return { answered, requestViolations: handled.requestViolations, scenario: handled.scenario };
 }
 
 function answer(runtime: MockRuntime, request: PlainRequest): Handled {
@@ -130,11 +158,17 @@ function scenarioResponse(
 /** An unknown path belongs to no spec; answer in the envelope of the spec whose paths share its prefix. */
 function notFoundRoute(runtime: MockRuntime, request: PlainRequest): PlainResponse {
   const message = `no operation at ${request.method.toUpperCase()} ${request.path}`;
-  const owner =
-    runtime.specs.find((s) =>
-      s.operations.some((op) => request.path.startsWith(op.path.split('/').slice(0, 3).join('/'))),
-    ) ?? runtime.specs[0];
+  const owner = specOwningPath(runtime, request.path);
   if (!owner) return { status: 404, headers: { 'content-type': 'application/json' }, body: { message } };
   const response = errorResponse(owner, undefined, 'notFound', [message]);
   return { ...response, status: 404 };
+}
+
+/** The spec whose operations share the path's first two segments (`/api/v1`), else the first one served. */
+export function specOwningPath(runtime: MockRuntime, path: string): SpecModel | undefined {
+  return (
+    runtime.specs.find((s) =>
+      s.operations.some((op) => path.startsWith(op.path.split('/').slice(0, 3).join('/'))),
+    ) ?? runtime.specs[0]
+  );
 }

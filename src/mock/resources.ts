@@ -1,6 +1,6 @@
 import { generateFromSchema } from '../generate/from-schema';
 import { formatPattern, seededUuid } from '../generate/ids';
-import { createFaker, hashSeed } from '../generate/seed';
+import { FakerPool, hashSeed } from '../generate/seed';
 import type { JsonSchema, ResourceSpec } from '../spec/model';
 import { keyOf, type Collection, type Entity, type Store } from '../state/store';
 import { formatTime, type MockClock } from './clock';
@@ -16,6 +16,7 @@ export class ResourceRuntime {
     private readonly clock: MockClock,
     private readonly seed: number,
     private readonly maxSize = 50_000,
+    private readonly fakers: FakerPool = new FakerPool(),
   ) {}
 
   /** A full collection refuses creates: a long run or a fuzzer cannot grow memory without bound. */
@@ -67,7 +68,7 @@ export class ResourceRuntime {
       | undefined;
     const missing = (schema?.required ?? []).filter((field) => completed[field] === undefined);
     if (missing.length === 0) return completed;
-    const faker = createFaker(hashSeed(this.seed, this.spec.name, String(seedPart)));
+    const faker = this.fakers.acquire(hashSeed(this.seed, this.spec.name, String(seedPart)));
     for (const field of missing) {
       completed[field] = generateFromSchema(
         schema?.properties?.[field],

@@ -11,6 +11,8 @@ import { DEFAULT_CLOCK_START, MockClock } from './clock';
 import { Credentials } from './credentials';
 import { DocumentedResponses } from './documented-responses';
 import { populateFixtures, readFixtureFile, type FixtureGenerator } from './fixtures';
+import { FakerPool } from '../generate/seed';
+import { ReadCache } from './read-cache';
 import { RequestLog } from './request-log';
 import { ResourceRuntime } from './resources';
 import { Router } from './router';
@@ -73,6 +75,9 @@ export class MockRuntime {
   readonly documented: DocumentedResponses;
   readonly scenarios: Scenarios;
   readonly log: RequestLog;
+  readonly readCache: ReadCache;
+  /** Fakers for behaviours and generated fields, returned after each answer. */
+  readonly fakers = new FakerPool();
   readonly behaviours = new Map<string, Behaviour>();
   readonly adminRoutes = new Map<string, AdminRoute>();
   private readonly clockListeners: NonNullable<BehaviourModule['onClockAdvance']>[] = [];
@@ -101,7 +106,14 @@ export class MockRuntime {
       for (const resource of spec.resources) {
         this.resources.set(
           resource.name,
-          new ResourceRuntime(resource, this.store, this.clock, this.seed, this.limits.maxCollectionSize),
+          new ResourceRuntime(
+            resource,
+            this.store,
+            this.clock,
+            this.seed,
+            this.limits.maxCollectionSize,
+            this.fakers,
+          ),
         );
       }
       for (const operation of spec.operations) {
@@ -113,12 +125,20 @@ export class MockRuntime {
         );
       }
     }
+    this.readCache = new ReadCache([
+      'authorization',
+      'cookie',
+      ...[...this.schemes.values()].flatMap((s) =>
+        s.type === 'apiKey' && s.in === 'header' && s.paramName ? [s.paramName.toLowerCase()] : [],
+      ),
+    ]);
     this.credentials = new Credentials(this.store, [...this.schemes.values()], {
       overrides: options.credentials,
       maxIssued: this.limits.maxIssuedCredentials,
       now: () => this.clock.now(),
     });
     this.populate();
+    this.fakers.releaseAll();
     this.initial = this.store.snapshot();
   }
 

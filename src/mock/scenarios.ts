@@ -95,6 +95,10 @@ export class Scenarios {
     return scenario;
   }
 
+  isEmpty(): boolean {
+    return this.active.length === 0;
+  }
+
   list(): Array<Omit<Scenario, 'operation'>> {
     return this.active.map(({ operation: _operation, ...rest }) => rest);
   }

@@ -42,7 +42,9 @@ export function buildExpressApp(runtime: MockRuntime, bodyLimit: number | string
     handleRequest(runtime, toPlainRequest(req)).then((response) => send(res, response), next);
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    send(res, edgeError(runtime, req, error, bodyLimit));
+    const response = edgeError(runtime, req, error, bodyLimit);
+    logEdge(runtime, req, response);
+    send(res, response);
   });
   return app;
 }
@@ -76,24 +78,51 @@ function edgeError(
   const route = isHttpMethod(method) ? runtime.router.match(method, req.path) : undefined;
   const operation = route?.kind === 'match' ? route.value : undefined;
   const spec = runtime.specById.get(operation?.specId ?? '') ?? runtime.specs[0];
-  if (type === 'entity.too.large') {
-    return errorResponse(spec, operation, 'tooLarge', [
-      `request body is larger than the limit (${String(limit)})`,
-    ]);
-  }
-  if (status !== undefined && status >= 400 && status < 500) {
-    const response = errorResponse(spec, operation, 'validation', [(error as Error).message]);
+  const answer = (response: PlainResponse): PlainResponse => {
+    // Like every answer of an operation, an edge refusal names it (and the request log records it).
+    if (operation) response.headers['x-secmock-operation'] = `${operation.specId}/${operation.operationId}`;
     return response;
+  };
+  if (type === 'entity.too.large') {
+    return answer(
+      errorResponse(spec, operation, 'tooLarge', [
+        `request body is larger than the limit (${String(limit)})`,
+      ]),
+    );
   }
+  if (status !== undefined && status >= 400 && status < 500)
+    return answer(errorResponse(spec, operation, 'validation', [(error as Error).message]));
   runtime.warnOnce(
     `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );
-  return errorResponse(spec, operation, 'internal', ['secmock failed to answer this request; see its log']);
+  return answer(
+    errorResponse(spec, operation, 'internal', ['secmock failed to answer this request; see its log']),
+  );
+}
+
+/** Edge refusals never reach the pipeline: log them too, so that GET /__secmock/requests shows every answer. */
+function logEdge(runtime: MockRuntime, req: Request, response: PlainResponse): void {
+  const [spec, operationId] = (response.headers['x-secmock-operation'] ?? '').split('/');
+  runtime.log.add({
+    time: new Date().toISOString(),
+    method: req.method.toUpperCase(),
+    path: req.path,
+    spec: spec || undefined,
+    operationId: operationId || undefined,
+    status: response.status,
+    durationMs: 0,
+    requestViolations: [],
+    responseViolations: [],
+  });
 }
 
 function send(res: Response, response: PlainResponse): void {
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  if (response.text !== undefined) {
+    res.send(response.text);
+    return;
+  }
   if (response.body === undefined) {
     res.end();
     return;

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readStateFile, StatePersister } from '../state/state-file';
 import { createMockApp, type MockApp, type MockAppOptions } from './app';
+import { answerClientError } from './client-error';
 
 export interface ServeOptions extends MockAppOptions {
   port?: number;
@@ -33,6 +34,9 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
   }
   const server = createServer(app);
   server.keepAliveTimeout = 5000;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    answerClientError(runtime, error, socket),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => resolve());

@@ -135,3 +135,20 @@ describe('the request pipeline on a small spec', () => {
     expect(actual.headers['access-control-expose-headers']).toContain('x-secmock-operation');
   });
 });
+
+describe('answers to reads are reused until the next write', () => {
+  it('serves a repeated read, then reflects a write, a scenario and a Prefer header at once', async () => {
+    const { http } = await tinyMock();
+    await http.post('/notes').set(TINY_KEY).send({ title: 'first' });
+    const first = await http.get('/notes').set(TINY_KEY);
+    expect((await http.get('/notes').set(TINY_KEY)).text).toBe(first.text);
+    await http.post('/notes').set(TINY_KEY).send({ title: 'second' });
+    expect((await http.get('/notes').set(TINY_KEY)).body.total).toBe(2);
+    await http
+      .post('/__secmock/scenarios')
+      .send({ operationId: 'listNotes', status: 400, body: { error: { message: 'forced' } } });
+    expect((await http.get('/notes').set(TINY_KEY)).status).toBe(400);
+    expect((await http.get('/notes').set(TINY_KEY).set('Prefer', 'code=401')).status).toBe(401);
+    expect((await http.get('/notes').set('x-api-key', 'wrong')).status).toBe(401);
+  });
+});
