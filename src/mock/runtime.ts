@@ -84,6 +84,7 @@ export class MockRuntime {
   readonly options: MockOptions;
   readonly limits: MockLimits;
   private readonly generators: Record<string, FixtureGenerator> = {};
+  /** The fixtures: what reset goes back to. */
   private initial: StoreSnapshot;
   private readonly warned = new Set<string>();
 

@@ -1,13 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from '../validate/ajv';
+import { loadOasValidator } from './oas-validator';
 import { parsePointer } from './pointer';
 import type { ParsedFile } from './parse-file';
 import type { SpecProblem } from './problems';
-
-// The official OpenAPI 3.1 schema as packaged by @seriousme/openapi-schema-validator, which rewrites its
-// $dynamicRef so that Ajv evaluates it correctly; only the JSON file is used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const oas31Schema = require('@seriousme/openapi-schema-validator/schemas/v3.1/schema.json') as object;
 
 let validateOas31: ValidateFunction | undefined;
 
@@ -25,7 +20,7 @@ export function checkOpenApiSchema(parsed: ParsedFile): SpecProblem[] {
       },
     ];
   }
-  validateOas31 ??= createAjv().compile(oas31Schema);
+  validateOas31 ??= loadOasValidator();
   if (validateOas31(parsed.data)) return [];
   return keepMostSpecific(validateOas31.errors ?? []).map((error) => ({
     file: parsed.file,

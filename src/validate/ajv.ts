@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
  * reported, formats checked. OpenAPI adds keywords (example, discriminator, xml, externalDocs, x-*)
  * that are annotations for validation purposes, so unknown keywords are tolerated.
  */
-export function createAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
+export function createAjv(options: { coerceTypes?: boolean; keepSource?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: false,
@@ -15,6 +15,8 @@ export function createAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
     // Specs are authored by people: a schema mistake must surface as a lint problem, not a crash.
     validateSchema: false,
     discriminator: false,
+    // Kept only when the compiled code is to be saved as a module (ajv/dist/standalone).
+    code: { source: options.keepSource === true },
   });
   addFormats(ajv);
   // OpenAPI formats that ajv-formats does not know; they only describe numbers and strings

@@ -12,8 +12,8 @@ import {
   type EventStatus,
   type MaliciousEvent,
 } from './akto-threat-model';
-import { buildRequestSample, hex32 } from './akto-threat-payload';
-import { metadataText, protobufPayload } from './akto-threat-render';
+import { hex32 } from './akto-threat-payload';
+import { metadataText } from './akto-threat-render';
 import { buildTemplates, subCategoryOf, TEMPLATE_SEEDS } from './akto-threat-templates';
 
 /**
@@ -106,8 +106,7 @@ function makeEvent(
   };
   const { id, refId, ...overrides } = fixed;
   const event = { id, refId, ...drawn, ...overrides };
-  const payload = protobufPayload(buildRequestSample(draw.seed, event));
-  return { ...event, payload, metadata: metadataText(actor.country) };
+  return { ...event, metadata: metadataText(actor.country) };
 }
 
 /** One detection: a single event, or for an aggregation rule a burst of events sharing a refId. */

@@ -2,7 +2,7 @@ import { ok, type Outcome } from '../outcome';
 import { eventIndex, memoize, nowSeconds, readWindow, windowEvents, windowKey } from './akto-threat-index';
 import { nulls, PAGE_SIZE, type MaliciousEvent } from './akto-threat-model';
 import { buildRequestSample } from './akto-threat-payload';
-import { metadataJson, origJson } from './akto-threat-render';
+import { metadataJson, origJson, protobufPayload } from './akto-threat-render';
 import { readSort } from './akto-threat-tables';
 import type { BehaviourContext } from './types';
 
@@ -59,7 +59,10 @@ export function fetchSuspectSampleData(ctx: BehaviourContext): Outcome {
     subCategory: null,
     types: body.types ?? null,
     sampleData: null,
-    maliciousEvents: pageOf(matching, order.direction, skip, limit),
+    maliciousEvents: pageOf(matching, order.direction, skip, limit).map((event) => ({
+      ...event,
+      payload: protobufPayload(buildRequestSample(ctx.seed, event)),
+    })),
     limit,
     skip,
     sort: body.sort ?? null,

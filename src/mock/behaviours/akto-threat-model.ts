@@ -24,7 +24,11 @@ export interface MaliciousEvent {
   host: string;
   apiCollectionId: number;
   timestamp: number;
-  payload: string;
+  /**
+   * The protobuf-text sample: not stored (it is rebuilt from the event and the seed, see
+   * akto-threat-payload.ts), added when an event is answered — thousands of them cost start-up time and memory.
+   */
+  payload?: string;
   metadata: string;
   status: EventStatus;
   label: 'THREAT' | 'GUARDRAIL';

@@ -3,6 +3,9 @@ import { formatTime } from '../clock';
 import type { FixtureGeneratorContext } from '../fixtures';
 
 /** Coherent seeded incidents: names, severities and statuses a SOC would see, with notes and an activity log. */
+/** Incident name -> { incident_id }: the hint that keeps unique-name checks O(1) (see manageengine.ts). */
+export const NAME_INDEX = '$meIncidentNames';
+
 const THREATS = [
   'DOS Attack',
   'Brute Force Login',
@@ -76,5 +79,6 @@ export function generateIncidents(ctx: FixtureGeneratorContext): void {
       activity,
     };
     resource.collection.put(incident.incident_id, incident);
+    ctx.store.collection(NAME_INDEX).put(name, { incident_id: incident.incident_id });
   });
 }

@@ -2,7 +2,9 @@ import type { Entity } from '../../state/store';
 import { formatTime } from '../clock';
 import { fail, ok, type Outcome } from '../outcome';
 import type { BehaviourContext, BehaviourModule } from './types';
-import { generateIncidents } from './manageengine-fixtures';
+import { generateIncidents, NAME_INDEX } from './manageengine-fixtures';
+import { seededRandom } from '../../generate/ids';
+import { hashSeed } from '../../generate/seed';
 
 /**
  * ManageEngine EventLog Analyzer incidents (document 002): display-case values, notes and evidence as
@@ -39,17 +41,37 @@ export function normaliseDueDate(value: unknown): unknown {
   return Number.isNaN(ms) ? value : formatTime(ms, 'sql');
 }
 
+/**
+ * Incident names are unique. NAME_INDEX maps a name to the incident that took it, so a create does not
+ * scan every incident; an entry is only a hint, checked against the incident it names (a renamed or
+ * deleted incident frees its name without any bookkeeping).
+ */
 function nameTaken(ctx: BehaviourContext, name: string | undefined, except?: unknown): boolean {
   if (name === undefined) return false;
-  return (
-    ctx.resource?.collection.find(
-      (e) => e.incident_name === name && String(e.incident_id) !== String(except),
-    ) !== undefined
-  );
+  const hint = ctx.store.collection(NAME_INDEX).get(name)?.incident_id;
+  const holder = hint === undefined ? undefined : ctx.resource?.find(hint);
+  return holder?.incident_name === name && String(holder.incident_id) !== String(except);
 }
 
+function rememberName(ctx: BehaviourContext, incident: Entity): void {
+  ctx.store.collection(NAME_INDEX).put(incident.incident_name, { incident_id: incident.incident_id });
+}
+
+const EVIDENCE_SEVERITIES = ['information', 'warning', 'error'];
+const EVIDENCE_HOSTS = ['dev-agent', 'dc01', 'web-prod-02', 'fileserver', 'vpn-gw', 'hr-laptop-17'];
+const EVIDENCE_EVENTS = [
+  'Logon failure',
+  'Downgrade attack',
+  'Privilege use',
+  'Service installed',
+  'Audit log cleared',
+];
+
+/** A log record for an evidence id, the same for the same id (a cheap seeded stream: no faker per record). */
 function evidenceRecord(ctx: BehaviourContext, id: string, source: string | undefined, time: string): Entity {
-  const faker = ctx.faker('evidence', id);
+  const random = seededRandom(hashSeed(ctx.seed, 'evidence', id));
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+  const octet = () => 1 + Math.floor(random() * 254);
   return {
     incident_uuid: id,
     type_of_evidence: 'LOG',
@@ -58,10 +80,10 @@ function evidenceRecord(ctx: BehaviourContext, id: string, source: string | unde
     incident_time: time,
     log_obtained_from: (source || 'search').toUpperCase(),
     is_threshold_incident: false,
-    severity: faker.helpers.arrayElement(['information', 'warning', 'error']),
-    hostname: faker.internet.domainWord(),
-    source_ip: faker.internet.ipv4(),
-    message: faker.lorem.sentence(),
+    severity: pick(EVIDENCE_SEVERITIES),
+    hostname: pick(EVIDENCE_HOSTS),
+    source_ip: `10.${octet()}.${octet()}.${octet()}`,
+    message: `${pick(EVIDENCE_EVENTS)} on ${pick(EVIDENCE_HOSTS)}`,
   };
 }
 
@@ -73,6 +95,7 @@ function recordChanges(ctx: BehaviourContext, id: unknown, body: IncidentBody, c
   const time = sqlNow(ctx);
   const name = String(stored.incident_name);
   const incident: Entity = { ...stored, due_date: normaliseDueDate(stored.due_date) };
+  if (created) incident.created_by = USER;
   const activity = [...((incident.activity as Entity[]) ?? [])];
   const log = (kind: string, description: string) => activity.unshift({ activity: kind, description, time });
   if (created) log('Incident Created', `${name} incident has been created successfully by ${USER}.`);
@@ -93,6 +116,7 @@ function recordChanges(ctx: BehaviourContext, id: unknown, body: IncidentBody, c
   }
   incident.activity = activity;
   resource.collection.put(id, incident);
+  rememberName(ctx, incident);
 }
 
 function createIncident(ctx: BehaviourContext): Outcome {
@@ -102,8 +126,6 @@ function createIncident(ctx: BehaviourContext): Outcome {
   const outcome = ctx.generic();
   if (outcome.kind !== 'ok') return outcome;
   const id = (outcome.body as { data: { incident_id: number } }).data.incident_id;
-  const stored = ctx.resource?.find(id);
-  if (stored) ctx.resource?.collection.put(id, { ...stored, created_by: USER });
   recordChanges(ctx, id, body, true);
   return outcome;
 }
