@@ -6,6 +6,20 @@ import { runVerify } from './commands/verify';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+const SERVE_HELP = `
+Default credentials (each spec declares its own; printed at start):
+  Akto (both specs)   header x-api-key: secmock-akto-key
+  ManageEngine        Authorization: Bearer secmock-me-token      (all incident scopes)
+                      Authorization: Bearer secmock-me-readonly   (incident.READ only)
+  Lacework Edge       GET /api/v1/token_login?account=example with Authorization: Bearer secmock-lacework-token
+                      returns a JWT (field token) that the other operations take as Authorization: Bearer <jwt>
+
+Admin API (loopback only unless --admin-token):
+  GET  /__secmock/health | state[?collection=<name>] | requests | scenarios
+  POST /__secmock/reset | scenarios {operationId, status?, example?, body?, delayMs?, times?} | clock {advanceMs}
+
+Per request: Prefer: code=<status> | example=<name> | dynamic=true`;
+
 function integer(name: string, min: number, max: number) {
   return (value: string) => {
     const n = Number(value);
