@@ -83,6 +83,7 @@ export function buildCli(): Command {
       '--admin-token <token>',
       'require this token (x-secmock-admin-token) on /__secmock/ and open it beyond loopback',
     )
+    .addHelpText('after', SERVE_HELP)
     .action(async (options: Record<string, unknown>) => {
       const code = await runServe({
         port: options.port as number,
