@@ -4,6 +4,7 @@ import {
   createTicketsFor,
   linkTestingIssue,
   storedSingleton,
+  trimUrl,
   type Checked,
   type CreatedTicket,
   type TicketSystem,
@@ -14,7 +15,6 @@ import type { BehaviourContext } from './types';
  * Azure Boards work items (resource `azureBoardsWorkItems`): ids increase from 42, URLs are
  * `<baseUrl>/<organization>/<project>/_workitems/edit/<id>`; the project must be in the integration.
  */
-const trim = (url: unknown) => String(url).replace(/\/+$/, '');
 
 const AZURE: TicketSystem = {
   urlField: 'azureBoardsWorkItemUrl',
@@ -50,7 +50,7 @@ function createWorkItem(ctx: BehaviourContext, integration: Entity, body: WorkIt
   const resource = ctx.resource;
   if (!resource) throw new Error('Azure Boards operations are annotated with resource azureBoardsWorkItems');
   const workItemId = resource.nextKey() as number;
-  const url = `${trim(integration.baseUrl)}/${String(integration.organization)}/${body.projectName}/_workitems/edit/${workItemId}`;
+  const url = `${trimUrl(integration.baseUrl)}/${String(integration.organization)}/${body.projectName}/_workitems/edit/${workItemId}`;
   ctx.tick();
   const item: Entity = {
     workItemId,

@@ -117,3 +117,6 @@ export function storedSingleton(host: AktoHost, name: string): Entity | undefine
 export function isAktoStatus(value: unknown): value is AktoStatus {
   return (AKTO_STATUSES as readonly unknown[]).includes(value);
 }
+
+/** A configured base URL without its trailing slashes, to join paths to. */
+export const trimUrl = (url: unknown): string => String(url).replace(/\/+$/, '');

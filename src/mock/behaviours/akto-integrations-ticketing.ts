@@ -4,6 +4,7 @@ import {
   createTicketsFor,
   linkTestingIssue,
   storedSingleton,
+  trimUrl,
   type Checked,
   type CreatedTicket,
   type TicketSystem,
@@ -14,7 +15,6 @@ import type { BehaviourContext } from './types';
  * DevRev works and ServiceNow tickets. Each needs its integration (and the target part or table
  * configured in it); ids, numbers and URLs are deterministic and increase.
  */
-const trim = (url: unknown) => String(url).replace(/\/+$/, '');
 
 // ----------------------------------------------------------------- DevRev
 const DEVREV: TicketSystem = {
@@ -37,7 +37,7 @@ export function createDevRevTickets(ctx: BehaviourContext): Outcome {
   const prefix = body.workItemType.toLowerCase() === 'ticket' ? 'TKT' : 'ISS';
   return createTicketsFor(ctx, body.testingIssuesIdList, DEVREV, (id) => {
     const displayId = `${prefix}-${ctx.store.nextCounter(`${resource.name}:id`, 101)}`;
-    const url = `${trim(integration.orgUrl)}/works/${displayId}`;
+    const url = `${trimUrl(integration.orgUrl)}/works/${displayId}`;
     ctx.tick();
     const work: Entity = {
       displayId,
@@ -82,7 +82,7 @@ function createServiceNow(
   const n = ctx.store.nextCounter(`${resource.name}:id`, 12345);
   const serviceNowTicketNumber = `${TABLE_PREFIXES[tableName] ?? 'TKT'}${String(n).padStart(7, '0')}`;
   const sysId = ctx.faker('sys_id', n).string.hexadecimal({ length: 32, casing: 'lower', prefix: '' });
-  const url = `${trim(integration.instanceUrl)}/nav_to.do?uri=${tableName}.do?sys_id=${sysId}`;
+  const url = `${trimUrl(integration.instanceUrl)}/nav_to.do?uri=${tableName}.do?sys_id=${sysId}`;
   ctx.tick();
   const ticket: Entity = {
     serviceNowTicketNumber,

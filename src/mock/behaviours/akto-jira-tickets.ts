@@ -6,6 +6,7 @@ import {
   issueKey,
   linkTestingIssue,
   storedSingleton,
+  trimUrl,
   type Checked,
   type TicketSystem,
 } from './akto-integrations-issues';
@@ -79,7 +80,7 @@ function createTicket(ctx: BehaviourContext, project: JiraProject, input: Ticket
   ctx.tick();
   const ticket: Entity = {
     jiraTicketKey: key,
-    jiraTicketUrl: `${String(project.integration.baseUrl).replace(/\/+$/, '')}/browse/${key}`,
+    jiraTicketUrl: `${trimUrl(project.integration.baseUrl)}/browse/${key}`,
     projId: project.projId,
     issueType: input.issueType,
     title: input.title ?? null,
