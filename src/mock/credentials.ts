@@ -28,7 +28,8 @@ export const ISSUED_CREDENTIALS = '$issuedCredentials';
 
 export class Credentials {
   private readonly fixed = new Map<string, Map<string, Grant>>();
-  private readonly maxIssued: number;
+  /** Issued credentials that stay valid at once, per scheme. */
+  readonly maxIssued: number;
   private readonly now: () => number;
 
   constructor(

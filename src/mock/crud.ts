@@ -4,7 +4,7 @@ import type { Entity } from '../state/store';
 import type { ValidatedRequest } from '../validate/request';
 import { readLocation } from './locations';
 import { fail, ok, type Outcome } from './outcome';
-import { MASK, type ResourceRuntime } from './resources';
+import type { ResourceRuntime } from './resources';
 import { renderTemplate, type TemplateScope } from './template';
 
 /** Everything a generic action needs: the operation, its resource and the validated request. */
@@ -110,16 +110,11 @@ function mergeInto(ctx: CrudContext, entity: Entity): Entity {
   if (unsetLocation && unsetLocation.path.length === 1 && isBodyEntity(ctx))
     delete patch[unsetLocation.path[0]];
   // A client sends back the masked secret it was shown (or nothing): that keeps the stored one.
-  for (const field of resource.spec.secrets) if (isMaskedOrEmpty(patch[field])) delete patch[field];
-  const merged: Entity = { ...entity, ...patch };
+  const merged: Entity = { ...entity, ...resource.keepStoredSecrets(patch, entity) };
   const unset = ctx.operation.mock.unset && readLocation(ctx.request, ctx.operation.mock.unset);
   if (Array.isArray(unset)) for (const field of unset) if (field !== keyField) delete merged[String(field)];
   resource.stampUpdated(merged);
   return merged;
-}
-
-function isMaskedOrEmpty(value: unknown): boolean {
-  return value === null || value === '' || (typeof value === 'string' && value.includes(MASK.slice(0, 6)));
 }
 
 function isBodyEntity(ctx: CrudContext): boolean {

@@ -7,7 +7,7 @@ export type DocumentedBody =
   | { ok: true; body: unknown; contentType?: string }
   | { ok: false; message: string };
 
-const CACHE_LIMIT = 5000;
+export const CACHE_LIMIT = 5000;
 
 /**
  * Answers from the spec alone: a documented example, or a value generated from the response schema.
@@ -21,6 +21,11 @@ export class DocumentedResponses {
     private readonly seed: number,
     private readonly now: () => number,
   ) {}
+
+  /** Generated bodies held; never more than CACHE_LIMIT (a long run of distinct requests stays flat). */
+  get size(): number {
+    return this.cache.size;
+  }
 
   body(
     spec: SpecModel,

@@ -27,10 +27,17 @@ export function execute(
   }
   const missing = operation.mock.requires.filter((name) => !isPresent(runtime, name));
   if (missing.length > 0) return fail('precondition', ...missing.map((name) => `${name} is not configured`));
+  // A create is refused when its collection is full, also when a vendor behaviour performs it.
+  const full = operation.mock.action === 'create' ? resourceOf(runtime, operation)?.fullMessage() : undefined;
+  if (full) return fail('conflict', full);
   const ctx = behaviourContext(runtime, spec, operation, request);
   const behaviour = operation.mock.behaviour && runtime.behaviours.get(operation.mock.behaviour);
   const outcome = behaviour ? behaviour(ctx) : ctx.generic();
   return outcome.kind === 'ok' ? mintCredential(runtime, operation, outcome) : outcome;
+}
+
+function resourceOf(runtime: MockRuntime, operation: Operation) {
+  return operation.mock.resource ? runtime.resources.get(operation.mock.resource) : undefined;
 }
 
 function isPresent(runtime: MockRuntime, name: string): boolean {
@@ -75,7 +82,7 @@ function behaviourContext(
   operation: Operation,
   request: ValidatedRequest,
 ): BehaviourContext {
-  const resource = operation.mock.resource ? runtime.resources.get(operation.mock.resource) : undefined;
+  const resource = resourceOf(runtime, operation);
   const scope = (extra: TemplateScope) => ({
     ...requestScope(runtime, request, resource?.spec.clock),
     ...extra,

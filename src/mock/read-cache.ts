@@ -23,6 +23,11 @@ export class ReadCache {
     private readonly maxEntries = 2_000,
   ) {}
 
+  /** Answers held; never more than maxEntries. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   keyOf(request: PlainRequest): string | undefined {
     if (request.headers.prefer !== undefined) return undefined;
     const credentials = this.credentialHeaders.map((name) => request.headers[name] ?? '').join('\u0001');

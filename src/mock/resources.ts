@@ -4,12 +4,15 @@ import { FakerPool, hashSeed } from '../generate/seed';
 import type { JsonSchema, ResourceSpec } from '../spec/model';
 import { keyOf, type Collection, type Entity, type Store } from '../state/store';
 import { formatTime, type MockClock } from './clock';
+import { keepStoredSecrets, maskSecrets, secretPaths, type SecretPath } from './secrets';
 
 export const SINGLETON_KEY = '$';
-export const MASK = '********';
+export { MASK } from './secrets';
 
 /** A resource's behaviour over the store: keys, defaults, timestamps, secrets. Built once per resource. */
 export class ResourceRuntime {
+  private readonly secrets: SecretPath[];
+
   constructor(
     readonly spec: ResourceSpec,
     private readonly store: Store,
@@ -17,7 +20,9 @@ export class ResourceRuntime {
     private readonly seed: number,
     private readonly maxSize = 50_000,
     private readonly fakers: FakerPool = new FakerPool(),
-  ) {}
+  ) {
+    this.secrets = secretPaths(spec.secrets);
+  }
 
   /** A full collection refuses creates: a long run or a fuzzer cannot grow memory without bound. */
   fullMessage(): string | undefined {
@@ -94,11 +99,11 @@ export class ResourceRuntime {
 
   /** Secrets are answered masked; the stored value is kept (the vendor keeps it too). */
   mask(entity: Entity): Entity {
-    if (this.spec.secrets.length === 0) return entity;
-    const copy = { ...entity };
-    for (const field of this.spec.secrets) {
-      if (typeof copy[field] === 'string' && copy[field] !== '') copy[field] = MASK;
-    }
-    return copy;
+    return this.secrets.length === 0 ? entity : maskSecrets(entity, this.secrets);
+  }
+
+  /** An update's patch with the secrets it sent back masked (or empty) replaced by the stored ones. */
+  keepStoredSecrets(patch: Entity, stored: Entity): Entity {
+    return keepStoredSecrets(patch, stored, this.secrets);
   }
 }

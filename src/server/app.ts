@@ -2,6 +2,7 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { isHttpMethod, type PlainRequest, type PlainResponse } from '../http/types';
 import { errorResponse } from '../mock/finish';
+import { ADMIN_PREFIX } from '../mock/admin';
 import { handleRequest } from '../mock/pipeline';
 import { MockRuntime, type MockOptions } from '../mock/runtime';
 import { loadSpecs, type SpecModel } from '../spec';
@@ -42,6 +43,15 @@ export function buildExpressApp(runtime: MockRuntime, bodyLimit: number | string
     handleRequest(runtime, toPlainRequest(req)).then((response) => send(res, response), next);
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (isClientError(error) && !reachesOperation(runtime, req)) {
+      // An unreadable body sent where no operation is: refused for its route first (404/405), as the
+      // pipeline refuses any request there, in the envelope of the spec the path belongs to.
+      handleRequest(runtime, { ...toPlainRequest(req), rawBody: undefined }).then(
+        (response) => send(res, response),
+        (failure: unknown) => send(res, edgeError(runtime, req, failure, bodyLimit)),
+      );
+      return;
+    }
     const response = edgeError(runtime, req, error, bodyLimit);
     logEdge(runtime, req, response);
     send(res, response);
@@ -63,6 +73,18 @@ function toPlainRequest(req: Request): PlainRequest {
     rawBody: typeof req.body === 'string' && req.body.length > 0 ? req.body : undefined,
     remoteAddress: req.socket.remoteAddress,
   };
+}
+
+function isClientError(error: unknown): boolean {
+  const status = (error as { status?: number }).status;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
+/** Whether the request routes to an operation (the admin API answers its own refusals). */
+function reachesOperation(runtime: MockRuntime, req: Request): boolean {
+  if (req.path === ADMIN_PREFIX || req.path.startsWith(`${ADMIN_PREFIX}/`)) return true;
+  const method = req.method.toLowerCase();
+  return isHttpMethod(method) && runtime.router.match(method, req.path).kind === 'match';
 }
 
 /** Body-parser refusals (too large, bad charset) still answer in the vendor's envelope of that route. */

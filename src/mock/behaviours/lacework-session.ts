@@ -1,4 +1,4 @@
-import type { Entity } from '../../state/store';
+import type { Collection, Entity } from '../../state/store';
 import { HOME_ACCOUNT, ROLE, STATUS, nowSeconds, resourceOf, save } from './lacework-common';
 import type { BehaviourContext } from './types';
 
@@ -74,6 +74,7 @@ export interface SessionInput {
 /** Stores a new ACTIVE session that expires with its JWT (one day). */
 export function openSession(ctx: BehaviourContext, input: SessionInput): Entity {
   const sessions = resourceOf(ctx, 'sessions');
+  dropOldestSessions(ctx, sessions.collection);
   ctx.tick();
   const now = nowSeconds(ctx.clock.now());
   const session: Entity = {
@@ -89,6 +90,16 @@ export function openSession(ctx: BehaviourContext, input: SessionInput): Entity 
   };
   sessions.stampCreated(session);
   return save(sessions, session);
+}
+
+/**
+ * Past the limit of issued credentials the oldest JWTs expire (see Credentials.issue), so their sessions are
+ * dead: drop them too, oldest first, so that a long run of logins keeps memory flat.
+ */
+function dropOldestSessions(ctx: BehaviourContext, sessions: Collection): void {
+  const excess = sessions.size - ctx.credentials.maxIssued + 1;
+  if (excess <= 0) return;
+  for (const [key] of sessions.entries().slice(0, excess)) sessions.remove(key);
 }
 
 /** A well-formed mock JWT naming its session; valid for laceworkJwt until the session expires. */

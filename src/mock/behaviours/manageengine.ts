@@ -57,6 +57,15 @@ function rememberName(ctx: BehaviourContext, incident: Entity): void {
   ctx.store.collection(NAME_INDEX).put(incident.incident_name, { incident_id: incident.incident_id });
 }
 
+/**
+ * Drops the index entries of names these incidents no longer hold (deleted or renamed), so that a long run
+ * of creates and deletes does not grow the index.
+ */
+function forgetNames(ctx: BehaviourContext, names: ReadonlyArray<unknown>): void {
+  const index = ctx.store.collection(NAME_INDEX);
+  for (const name of names) if (name !== undefined && !nameTaken(ctx, String(name))) index.remove(name);
+}
+
 const EVIDENCE_SEVERITIES = ['information', 'warning', 'error'];
 const EVIDENCE_HOSTS = ['dev-agent', 'dc01', 'web-prod-02', 'fileserver', 'vpn-gw', 'hr-laptop-17'];
 const EVIDENCE_EVENTS = [
@@ -134,8 +143,20 @@ function updateIncident(ctx: BehaviourContext): Outcome {
   const body = ctx.request.body as IncidentBody;
   if (nameTaken(ctx, body.name, body.incident_id))
     return fail('conflict', `An incident named '${String(body.name)}' already exists.`);
+  const before = ctx.resource?.find(body.incident_id)?.incident_name;
   const outcome = ctx.generic();
-  if (outcome.kind === 'ok') recordChanges(ctx, body.incident_id, body, false);
+  if (outcome.kind === 'ok') {
+    recordChanges(ctx, body.incident_id, body, false);
+    forgetNames(ctx, [before]);
+  }
+  return outcome;
+}
+
+function deleteIncidents(ctx: BehaviourContext): Outcome {
+  const ids = (ctx.request.body as { incident_ids?: unknown[] }).incident_ids ?? [];
+  const names = ids.map((id) => ctx.resource?.find(id)?.incident_name);
+  const outcome = ctx.generic();
+  if (outcome.kind === 'ok') forgetNames(ctx, names);
   return outcome;
 }
 
@@ -186,7 +207,7 @@ export const manageEngineModule: BehaviourModule = {
     updateIncident,
     listIncidents,
     getIncident: (ctx) => ctx.generic(),
-    deleteIncidents: (ctx) => ctx.generic(),
+    deleteIncidents,
   },
   generators: { incidents: generateIncidents },
 };

@@ -41,6 +41,8 @@ export interface CredentialControl {
   revoke(scheme: string, value: string): void;
   /** Whether the value is currently accepted for the scheme. */
   lookup(scheme: string, value: string): { scopes?: string[] } | undefined;
+  /** How many issued credentials of a scheme stay valid at once (past it, the oldest expire). */
+  readonly maxIssued: number;
 }
 
 export type Behaviour = (ctx: BehaviourContext) => Outcome;

@@ -1,0 +1,145 @@
+import { join, resolve } from 'node:path';
+import { loadSpecs } from '../../src/spec';
+import { freePort, spawnNode, stopChild, waitUntilAnswering, type NodeChild } from '../processes';
+import { parseDuration, settledRssMb } from './measure';
+import { call, login, nextScenario, threatExamplesOf, type Client, type Tally } from './traffic';
+
+/**
+ * `npm run soak [-- --duration 3m --concurrency 16 --warmup 20s]`: mixed traffic against a spawned
+ * `secmock serve` (every spec, loopback only) for a while, then a report of the requests served, the errors
+ * (an unexpected 5xx, a transport error or a status the scenario did not expect: there must be none) and the
+ * server's RSS after warm-up and at the end (growth must stay under 10%). Exits 1 when either fails.
+ */
+const ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
+const MAX_GROWTH = 0.1;
+
+interface Options {
+  durationMs: number;
+  warmupMs: number;
+  concurrency: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+  };
+  return {
+    durationMs: parseDuration(value('duration', '3m')),
+    warmupMs: parseDuration(value('warmup', '20s')),
+    concurrency: Number(value('concurrency', '16')),
+  };
+}
+
+/** Workers run scenarios back to back until the deadline. */
+async function drive(clients: Client[], until: number): Promise<void> {
+  await Promise.all(
+    clients.map(async (client) => {
+      while (Date.now() < until) await nextScenario()(client);
+    }),
+  );
+}
+
+/** Fills the bounded caches before RSS is first measured: the issued-credential cap, the read cache. */
+async function warmUp(clients: Client[], warmupMs: number): Promise<void> {
+  for (let i = 0; i < 1_100; i += clients.length) await Promise.all(clients.map((c) => login(c)));
+  const users = (await call(clients[0], 'GET', '/api/v1/users', {
+    headers: { authorization: `Bearer ${clients[0].jwt}` },
+    expect: [200],
+  })) as { users?: Array<{ uuid: string }> } | undefined;
+  const uuids = (users?.users ?? []).map((u) => u.uuid).slice(0, 20);
+  for (const client of clients) client.userUuids = uuids;
+  await drive(clients, Date.now() + warmupMs);
+}
+
+async function collectionCounts(baseUrl: string): Promise<Record<string, number>> {
+  const state = (await (await fetch(`${baseUrl}/__secmock/state`)).json()) as {
+    collections: Record<string, { count: number }>;
+    issuedCredentials: number;
+  };
+  const counts = Object.fromEntries(Object.entries(state.collections).map(([name, c]) => [name, c.count]));
+  return { ...counts, '(issued credentials)': state.issuedCredentials };
+}
+
+function report(
+  options: Options,
+  tally: Tally,
+  elapsedMs: number,
+  rss: [number, number],
+  counts: [Record<string, number>, Record<string, number>],
+): boolean {
+  const growth = (rss[1] - rss[0]) / rss[0];
+  const changed = Object.keys(counts[1]).filter((name) => counts[0][name] !== counts[1][name]);
+  const lines = [
+    `soak: ${(elapsedMs / 1000).toFixed(0)} s of mixed traffic, ${options.concurrency} concurrent clients`,
+    `  requests served   ${tally.requests} (${Math.round(tally.requests / (elapsedMs / 1000))}/s)`,
+    `  statuses          ${JSON.stringify(tally.statuses)}`,
+    `  errors            ${tally.errors} (unexpected 5xx, transport errors or statuses; must be 0)`,
+    ...tally.samples.map((s) => `    ${s}`),
+    `  server RSS        ${rss[0].toFixed(1)} MB after warm-up -> ${rss[1].toFixed(1)} MB at the end (${(growth * 100).toFixed(1)}%; must stay under ${MAX_GROWTH * 100}%)`,
+    `  collections       ${changed.length === 0 ? 'the same sizes at the end as after warm-up' : changed.map((n) => `${n} ${counts[0][n]} -> ${counts[1][n]}`).join(', ')}`,
+  ];
+  for (const line of lines) console.log(line);
+  return tally.errors === 0 && growth < MAX_GROWTH;
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const port = await freePort();
+  const server: NodeChild = spawnNode(join(ROOT, 'dist', 'cli.js'), [
+    'serve',
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+  ]);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(`${baseUrl}/__secmock/health`, server, 60_000);
+    const [threat] = await loadSpecs([join(ROOT, 'specs', 'akto-threat-detection.yaml')], {
+      examples: false,
+    });
+    const tally: Tally = { requests: 0, errors: 0, statuses: {}, samples: [] };
+    const clients: Client[] = Array.from({ length: options.concurrency }, () => ({
+      baseUrl,
+      tally,
+      jwt: '',
+      userUuids: [],
+      threatExamples: threatExamplesOf(threat),
+      serial: 0,
+    }));
+    console.log(`soak: warming up for ${options.warmupMs / 1000} s against ${baseUrl} (pid ${server.pid})`);
+    await warmUp(clients, options.warmupMs);
+    const countsBefore = await collectionCounts(baseUrl);
+    const started = Date.now();
+    const traffic = drive(clients, started + options.durationMs);
+    // Measured while the traffic runs, at the start and at the end alike.
+    const rssStart = await settledRssMb(server.pid);
+    console.log(
+      `soak: RSS after warm-up ${rssStart.toFixed(1)} MB; running for ${options.durationMs / 1000} s`,
+    );
+    await new Promise((r) => setTimeout(r, Math.max(0, started + options.durationMs - 8_000 - Date.now())));
+    const rssEnd = await settledRssMb(server.pid);
+    await traffic;
+    const elapsed = Date.now() - started;
+    const ok = report(
+      options,
+      tally,
+      elapsed,
+      [rssStart, rssEnd],
+      [countsBefore, await collectionCounts(baseUrl)],
+    );
+    if (server.process.exitCode !== null) throw new Error(`the server exited:\n${server.output()}`);
+    return ok ? 0 : 1;
+  } finally {
+    await stopChild(server);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`soak: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);
