@@ -16,6 +16,12 @@ function findRoot(from: string): string {
 
 export const ROOT = findRoot(__dirname);
 export const SECMOCK_CLI = join(ROOT, 'dist', 'cli.js');
+
+/** The node options `npm start` gives secmock (package.json): the bench measures the mock as it is started. */
+export const SECMOCK_NODE_OPTIONS: string[] =
+  (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start.match(/--[\w-]+=\S+(?=.*dist\/cli\.js)/g) ?? [];
 export const SECMOCK_LIBRARY = join(ROOT, 'dist', 'index.js');
 export const RESULTS_FILE = join(ROOT, 'bench', 'results.md');
 export const SPEC_FILES = {

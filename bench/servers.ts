@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PRISM_BIN } from '../scripts/prism';
 import { freePort, spawnNode, stopChild, waitUntilAnswering, type NodeChild } from '../scripts/processes';
-import { ROOT, SECMOCK_CLI, SPEC_FILES } from './config';
+import { ROOT, SECMOCK_CLI, SECMOCK_NODE_OPTIONS, SPEC_FILES } from './config';
 import type { SpecName } from './requests';
 
 /** A server under load, in its own process so that its RSS and its CPU are its own. */
@@ -18,11 +18,15 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-async function startTarget(script: string, args: (port: string) => string[]): Promise<Target> {
+async function startTarget(
+  script: string,
+  args: (port: string) => string[],
+  nodeOptions: string[] = [],
+): Promise<Target> {
   const port = await freePort();
   const argv = args(String(port));
   const started = performance.now();
-  const child = spawnNode(script, argv);
+  const child = spawnNode(script, argv, {}, nodeOptions);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilAnswering(`${url}/`, child, 30_000);
@@ -30,7 +34,7 @@ async function startTarget(script: string, args: (port: string) => string[]): Pr
     await stopChild(child);
     throw error;
   }
-  const command = ['node', relative(script), ...args('<p>').map(relative)].join(' ');
+  const command = ['node', ...nodeOptions, relative(script), ...args('<p>').map(relative)].join(' ');
   const readyMs = performance.now() - started;
   return { url, child, command, readyMs, stop: () => stopChild(child) };
 }
@@ -40,7 +44,7 @@ export function startBaseline(kind: 'raw' | 'express', bodyFile: string): Promis
 }
 
 export function startSecmock(): Promise<Target> {
-  return startTarget(SECMOCK_CLI, (port) => ['serve', '--port', port]);
+  return startTarget(SECMOCK_CLI, (port) => ['serve', '--port', port], SECMOCK_NODE_OPTIONS);
 }
 
 /**

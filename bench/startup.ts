@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { freePort, spawnNode, stopChild } from '../scripts/processes';
-import { SECMOCK_CLI, SETTINGS } from './config';
+import { SECMOCK_CLI, SECMOCK_NODE_OPTIONS, SETTINGS } from './config';
 
 export interface StartupResult {
   medianMs: number;
@@ -27,7 +27,7 @@ export async function measureStartup(): Promise<StartupResult> {
 async function startOnce(): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawnNode(SECMOCK_CLI, ['serve', '--port', String(port)]);
+  const child = spawnNode(SECMOCK_CLI, ['serve', '--port', String(port)], {}, SECMOCK_NODE_OPTIONS);
   try {
     for (;;) {
       if (child.process.exitCode !== null) throw new Error(`secmock serve exited:\n${child.output()}`);

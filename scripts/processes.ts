@@ -35,8 +35,13 @@ export function binOf(pkg: string, name: string): string {
   return join(dirname(manifestPath), bin);
 }
 
-export function spawnNode(script: string, args: string[], env: NodeJS.ProcessEnv = {}): NodeChild {
-  const child = spawn(process.execPath, [script, ...args], {
+export function spawnNode(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeOptions: string[] = [],
+): NodeChild {
+  const child = spawn(process.execPath, [...nodeOptions, script, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Colours would only put escape codes into the captured output.
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
