@@ -1,5 +1,5 @@
 import { hashSeed } from '../generate/seed';
-import type { Operation, SpecModel } from '../spec/model';
+import type { ClockFormat, Operation, SpecModel } from '../spec/model';
 import { successStatus } from '../spec/status';
 import type { ValidatedRequest } from '../validate/request';
 import type { BehaviourContext } from './behaviours';
@@ -61,10 +61,11 @@ function documentedOutcome(
   return answer.ok ? { kind: 'ok', status, body: answer.body } : fail('validation', answer.message);
 }
 
-export function requestScope(
+/** What templates see of the request; `$now` in the resource's clock format. */
+function requestScope(
   runtime: MockRuntime,
   request: ValidatedRequest,
-  resourceClock?: string,
+  clock: ClockFormat = 'iso',
 ): TemplateScope {
   const now = runtime.clock.now();
   return {
@@ -72,7 +73,7 @@ export function requestScope(
     query: request.query,
     path: request.path,
     headers: request.headers,
-    now: resourceClock ? formatTime(now, resourceClock as 'iso') : formatTime(now, 'iso'),
+    now: formatTime(now, clock),
   };
 }
 

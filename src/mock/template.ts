@@ -3,6 +3,8 @@
  * value, and `${expr}` inside a string is interpolated. Keys whose value is undefined are dropped.
  * See docs/annotations.md.
  */
+import type { TemplateFilter } from '../spec/templates';
+
 export type TemplateScope = Record<string, unknown>;
 
 const WHOLE = /^\$([A-Za-z_][\w.]*)(?:\|(\w+))?$/;
@@ -43,7 +45,7 @@ export function lookup(scope: TemplateScope, expression: string): unknown {
   return node;
 }
 
-const FILTERS: Record<string, (value: unknown) => unknown> = {
+const FILTERS: Record<TemplateFilter, (value: unknown) => unknown> = {
   /** `in_progress` -> `In Progress`, `CRITICAL` -> `Critical`. */
   display: (value) =>
     typeof value === 'string'
@@ -59,11 +61,9 @@ const FILTERS: Record<string, (value: unknown) => unknown> = {
   count: (value) => (Array.isArray(value) ? value.length : value === undefined || value === null ? 0 : 1),
 };
 
-export const TEMPLATE_FILTERS = Object.keys(FILTERS);
-
 function applyFilter(value: unknown, filter: string | undefined): unknown {
   if (filter === undefined) return value;
-  const apply = FILTERS[filter];
+  const apply = FILTERS[filter as TemplateFilter];
   if (!apply) throw new Error(`unknown template filter '|${filter}'`);
   return apply(value);
 }

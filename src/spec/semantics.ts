@@ -1,6 +1,7 @@
 import { checkOperationAnnotation } from './annotations';
 import type { ErrorEnvelopes, ErrorKind, Operation, ResourceSpec, SecuritySchemeSpec } from './model';
 import { documentsStatus, successStatus } from './status';
+import { TEMPLATE_FILTERS, unknownFilters } from './templates';
 import type { SpecProblem } from './problems';
 
 type Problem = Omit<SpecProblem, 'file'>;
@@ -31,6 +32,7 @@ export function checkSemantics(input: SemanticInput): Problem[] {
       }
     }
     problems.push(...checkAnnotationMeaning(op, input.resources));
+    problems.push(...checkTemplates(op, input.errors));
     problems.push(...checkDocumentedStatuses(op, input.errors, input.resources));
   }
   for (const scheme of input.schemes) {
@@ -44,6 +46,18 @@ export function checkSemantics(input: SemanticInput): Problem[] {
     }
   }
   return problems;
+}
+
+/** Every template an operation answers with may only name filters that exist. */
+function checkTemplates(op: Operation, rootErrors: ErrorEnvelopes): Problem[] {
+  const entity = op.mock.entity && 'template' in op.mock.entity ? op.mock.entity.template : undefined;
+  const errorBodies = Object.values({ ...rootErrors, ...op.mock.errors }).map((e) => e.body);
+  return unknownFilters([op.mock.response, entity, ...errorBodies]).map((name) =>
+    error(
+      `${op.pointer}/x-secmock`,
+      `template filter '|${name}' does not exist (known: ${TEMPLATE_FILTERS.join(', ')})`,
+    ),
+  );
 }
 
 function error(pointer: string, message: string): Problem {

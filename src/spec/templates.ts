@@ -11,6 +11,20 @@ export const DEFAULT_RESPONSE_TEMPLATES: Record<Action, unknown> = {
   exists: { present: '$exists' },
 };
 
+/** The filters a template expression may end with (`$body.severity|display`); src/mock/template.ts applies them. */
+export const TEMPLATE_FILTERS = ['display', 'upper', 'lower', 'count'] as const;
+export type TemplateFilter = (typeof TEMPLATE_FILTERS)[number];
+
+/** Filters a template names that do not exist: a spec mistake lint reports, not a failure at request time. */
+export function unknownFilters(template: unknown): string[] {
+  if (typeof template === 'string') {
+    const named = [...template.matchAll(/\$\{?[A-Za-z_][\w.]*\|(\w+)/g)].map((m) => m[1]);
+    return named.filter((name) => !(TEMPLATE_FILTERS as readonly string[]).includes(name));
+  }
+  if (template === null || typeof template !== 'object') return [];
+  return Object.values(template).flatMap(unknownFilters);
+}
+
 export function responseTemplate(operation: Operation): unknown {
   const action = operation.mock.action;
   return operation.mock.response ?? (action ? DEFAULT_RESPONSE_TEMPLATES[action] : undefined);

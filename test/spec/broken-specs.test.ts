@@ -47,6 +47,9 @@ describe('broken specs give one readable problem each: file, line, JSON pointer,
     expect(errors).toContain(
       `${broken('bad-annotation.yaml')}:13 #/paths/~1things~1{id}/get/x-secmock/resource: resource 'things' is not declared in x-secmock.resources`,
     );
+    expect(errors).toContain(
+      `${broken('bad-annotation.yaml')}:13 #/paths/~1things~1{id}/get/x-secmock: template filter '|shout' does not exist (known: display, upper, lower, count)`,
+    );
   });
 
   it('reports an unreadable file without a stack trace', async () => {

@@ -114,9 +114,5 @@ export function storedSingleton(host: AktoHost, name: string): Entity | undefine
   return host.resourceNamed(name)?.find(undefined);
 }
 
-export function isAktoStatus(value: unknown): value is AktoStatus {
-  return (AKTO_STATUSES as readonly unknown[]).includes(value);
-}
-
 /** A configured base URL without its trailing slashes, to join paths to. */
 export const trimUrl = (url: unknown): string => String(url).replace(/\/+$/, '');

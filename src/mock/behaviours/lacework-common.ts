@@ -77,8 +77,3 @@ export function parseSeconds(value: unknown): number | undefined {
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : nowSeconds(ms);
 }
-
-/** The key of a stored entity as a string (uuid, name...). */
-export function keyText(resource: ResourceRuntime, entity: Entity): string {
-  return String(resource.keyOf(entity));
-}
