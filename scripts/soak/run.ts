@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { loadSpecs } from '../../src/spec';
+import { loadSpecs } from '../../src/openapi';
 import { freePort, spawnNode, stopChild, waitUntilAnswering, type NodeChild } from '../processes';
 import { parseDuration, settledRssMb } from './measure';
 import { call, login, nextScenario, threatExamplesOf, type Client, type Tally } from './traffic';

@@ -1,5 +1,5 @@
-import { jsonMedia } from '../../src/contract/request-parts';
-import type { SpecModel } from '../../src/spec/model';
+import { jsonMedia } from '../../src/contract/plan/request-parts';
+import type { SpecModel } from '../../src/openapi/model';
 
 /**
  * The soak's mixed traffic: what a frontend and a CI suite do all day against the mock. Every scenario that

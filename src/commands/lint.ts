@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { formatProblem, inspectSpec, type SpecInspection } from '../spec';
-import { resolveSpecFiles } from '../spec/files';
+import { formatProblem, inspectSpec, type SpecInspection } from '../openapi';
+import { resolveSpecFiles } from '../openapi/files';
 import { formatTable } from '../report/table';
 
 export interface LintOptions {

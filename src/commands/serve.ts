@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { MockRuntime } from '../mock/runtime';
+import type { MockRuntime } from '../mock/engine';
 import { startMock, type RunningMock, type ServeOptions } from '../server/serve';
-import { SpecLoadError, formatProblem } from '../spec';
+import { SpecLoadError, formatProblem } from '../openapi';
 import { StateFileError } from '../state/state-file';
 
 /** A mistake in how secmock was started (a file it cannot read). */

@@ -8,8 +8,8 @@ import { formatConsole } from '../report/console';
 import { formatHtml } from '../report/html';
 import { formatJson } from '../report/json';
 import { formatJunit } from '../report/junit';
-import { formatProblem, loadSpecs, SpecLoadError } from '../spec';
-import { listSpecFiles } from '../spec/files';
+import { formatProblem, loadSpecs, SpecLoadError } from '../openapi';
+import { listSpecFiles } from '../openapi/files';
 
 export interface VerifyCommandOptions extends Omit<VerifyOptions, 'specs'> {
   specs?: string[];

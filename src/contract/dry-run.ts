@@ -1,12 +1,12 @@
 import { createFaker, hashSeed } from '../generate/seed';
-import type { Operation, SpecModel } from '../spec/model';
-import { SchemaValidators } from '../validate/schema-validator';
-import { describeChain } from './chains';
-import { CredentialBook } from './credentials';
-import { isMutating } from './expectations';
-import { authCases, negativeCases, positiveCases, validBodies, type PlanContext } from './planner';
-import { validParts } from './request-parts';
-import { orderForRun } from './runner';
+import type { Operation, SpecModel } from '../openapi/model';
+import { SchemaValidators } from '../schema/compile';
+import { describeChain } from './plan/chains';
+import { CredentialBook } from './plan/credentials';
+import { isMutating } from './plan/expectations';
+import { authCases, negativeCases, positiveCases, validBodies, type PlanContext } from './plan/cases';
+import { validParts } from './plan/request-parts';
+import { orderForRun } from './run/runner';
 
 /** What a run would send, without sending anything: one line per operation, plus the chains. */
 export function describePlan(

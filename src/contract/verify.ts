@@ -1,8 +1,8 @@
-import type { Operation, SpecModel } from '../spec/model';
-import { loadSpecs } from '../spec';
-import { listSpecFiles } from '../spec/files';
+import type { Operation, SpecModel } from '../openapi/model';
+import { loadSpecs } from '../openapi';
+import { listSpecFiles } from '../openapi/files';
 import { readKnownDeviations, type KnownDeviation } from './known-deviations';
-import { Runner } from './runner';
+import { Runner } from './run/runner';
 import { summarise } from './summary';
 import type { Finding, RunEvent, Summary } from './types';
 

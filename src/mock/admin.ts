@@ -1,7 +1,7 @@
 import type { PlainRequest, PlainResponse } from '../http/types';
-import { ISSUED_CREDENTIALS } from './credentials';
-import type { MockRuntime } from './runtime';
-import type { ScenarioInput } from './scenarios';
+import { ISSUED_CREDENTIALS } from './services/credentials';
+import type { MockRuntime } from './engine';
+import type { ScenarioInput } from './services/scenarios';
 
 /**
  * The control API under /__secmock/: health, reset, state, request log, scenarios, clock, plus the routes

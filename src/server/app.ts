@@ -1,12 +1,12 @@
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { isHttpMethod, type PlainRequest, type PlainResponse } from '../http/types';
-import { errorResponse } from '../mock/finish';
+import { errorResponse } from '../mock/stages/respond';
 import { ADMIN_PREFIX } from '../mock/admin';
-import { handleRequest } from '../mock/pipeline';
-import { MockRuntime, type MockOptions } from '../mock/runtime';
-import { loadSpecs, type SpecModel } from '../spec';
-import { listSpecFiles } from '../spec/files';
+import { handleRequest } from '../mock/handle';
+import { MockRuntime, type MockOptions } from '../mock/engine';
+import { loadSpecs, type SpecModel } from '../openapi';
+import { listSpecFiles } from '../openapi/files';
 
 export interface MockAppOptions extends Omit<MockOptions, 'specs'> {
   /** Spec files or loaded specs; default: every spec in secmock's specs/. */

@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { errorResponse } from '../mock/finish';
-import { specOwningPath } from '../mock/pipeline';
-import type { MockRuntime } from '../mock/runtime';
+import { errorResponse } from '../mock/stages/respond';
+import { specOwningPath } from '../mock/handle';
+import type { MockRuntime } from '../mock/engine';
 
 /**
  * Node's HTTP parser refuses some requests before Express sees them: headers or a URL over its 16 KB

@@ -1,9 +1,9 @@
 import type { PlainRequest } from '../http/types';
-import type { JsonSchema, MediaTypeSpec, Operation, Parameter } from '../spec/model';
-import type { SchemaValidators } from './schema-validator';
-import { type SchemaValidator } from './schema-validator';
+import type { JsonSchema, MediaTypeSpec, Operation, Parameter } from '../openapi/model';
+import type { SchemaValidators } from '../schema/compile';
+import { type SchemaValidator } from '../schema/compile';
 import { checkShape, DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './shape-limits';
-import type { Violation } from './violations';
+import type { Violation } from '../schema/violations';
 
 /** A request that passed validation, with parameters coerced to their schema types. */
 export interface ValidatedRequest {

@@ -1,6 +1,6 @@
-import type { HeaderSpec, Operation, ResponseSpec } from '../spec/model';
-import { SchemaValidators, type SchemaValidator } from './schema-validator';
-import type { Violation } from './violations';
+import type { HeaderSpec, Operation, ResponseSpec } from '../openapi/model';
+import { SchemaValidators, type SchemaValidator } from '../schema/compile';
+import type { Violation } from '../schema/violations';
 import { isJsonMediaType, mediaTypeOf } from './request';
 
 /**

@@ -1,4 +1,4 @@
-import { brokenApps, startBrokenApp } from '../../fixtures/apps';
+import { brokenApps, startBrokenApp } from '../fixtures/apps';
 import { verify } from '../../src/contract/verify';
 import { startMock, type RunningMock } from '../../src/server/serve';
 import { explain, failedChecks } from '../helpers/contract';

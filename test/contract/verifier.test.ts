@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brokenApps, startBrokenApp } from '../../fixtures/apps';
+import { brokenApps, startBrokenApp } from '../fixtures/apps';
 import { runVerify } from '../../src/commands/verify';
 import { verify } from '../../src/contract/verify';
 import { startMock, type RunningMock } from '../../src/server/serve';

@@ -1,6 +1,6 @@
-import { NAME_INDEX } from '../../src/mock/behaviours/manageengine-fixtures';
-import { CACHE_LIMIT } from '../../src/mock/documented-responses';
-import { handleRequest } from '../../src/mock/pipeline';
+import { NAME_INDEX } from '../../src/vendors/manageengine-incidents/seed/incidents';
+import { CACHE_LIMIT } from '../../src/mock/services/documented-responses';
+import { handleRequest } from '../../src/mock/handle';
 import { laceworkJwt, ME, mockOf, WINDOW } from './helpers/vendor-mock';
 
 /**

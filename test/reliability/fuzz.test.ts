@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { hashSeed } from '../../src/generate/seed';
 import { startMock } from '../../src/server/serve';
-import type { Operation } from '../../src/spec/model';
+import type { Operation } from '../../src/openapi/model';
 import { VENDOR_SPECS } from '../helpers/paths';
 import { FuzzHarness, type FuzzStats } from './helpers/fuzz-harness';
 import { fuzzCases } from './helpers/mutations';

@@ -1,6 +1,6 @@
 import { startMock } from '../../src/server/serve';
-import { loadSpecs, type SpecModel } from '../../src/spec';
-import { laceworkMock } from '../behaviours/lacework-helpers';
+import { loadSpecs, type SpecModel } from '../../src/openapi';
+import { laceworkMock } from '../vendors/lacework-edge/helpers';
 import { runCli, waitForOutput } from '../helpers/cli';
 import { VENDOR_SPECS } from '../helpers/paths';
 import { adminSurfaces, findLeaks, runSecretFlow, type SecretFlow } from './helpers/secret-flow';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBrokenApp, type BrokenApp } from '../../fixtures/apps';
+import { startBrokenApp, type BrokenApp } from '../fixtures/apps';
 import { toCurl } from '../../src/contract/curl';
 import { startMock } from '../../src/server/serve';
 import { runCli } from '../helpers/cli';

@@ -1,4 +1,4 @@
-import { resolvePointer } from '../../spec/pointer';
+import { resolvePointer } from '../../openapi/pointer';
 import type { Check } from '../types';
 
 /** What was just created (or updated) can be read back, under the same key. */

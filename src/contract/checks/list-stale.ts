@@ -1,4 +1,4 @@
-import { resolvePointer } from '../../spec/pointer';
+import { resolvePointer } from '../../openapi/pointer';
 import type { Check } from '../types';
 
 /** A list reflects creates and deletes at once. */

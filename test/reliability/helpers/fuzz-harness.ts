@@ -1,7 +1,7 @@
 import type { RunningMock } from '../../../src/server/serve';
-import type { Operation, SpecModel } from '../../../src/spec/model';
+import type { Operation, SpecModel } from '../../../src/openapi/model';
 import { ResponseValidator } from '../../../src/validate/response';
-import { SchemaValidators } from '../../../src/validate/schema-validator';
+import { SchemaValidators } from '../../../src/schema/compile';
 import { FuzzSession, storedKey, type FuzzRequest } from './fuzz-target';
 import type { FuzzCase } from './mutations';
 import { sendRaw, type RawRequest, type RawResponse } from './raw-http';

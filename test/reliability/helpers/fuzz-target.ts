@@ -1,11 +1,11 @@
-import { CredentialBook, applyCredential } from '../../../src/contract/credentials';
-import { jsonMedia, validParts, withKey } from '../../../src/contract/request-parts';
+import { CredentialBook, applyCredential } from '../../../src/contract/plan/credentials';
+import { jsonMedia, validParts, withKey } from '../../../src/contract/plan/request-parts';
 import { generateFromSchema } from '../../../src/generate/from-schema';
 import { createFaker, hashSeed } from '../../../src/generate/seed';
-import { DEFAULT_CLOCK_START } from '../../../src/mock/clock';
-import type { MockRuntime } from '../../../src/mock/runtime';
-import type { Operation, SpecModel } from '../../../src/spec/model';
-import type { SchemaValidators } from '../../../src/validate/schema-validator';
+import { DEFAULT_CLOCK_START } from '../../../src/mock/services/clock';
+import type { MockRuntime } from '../../../src/mock/engine';
+import type { Operation, SpecModel } from '../../../src/openapi/model';
+import type { SchemaValidators } from '../../../src/schema/compile';
 import { sendRaw, type RawRequest } from './raw-http';
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Operation } from '../../../src/spec/model';
+import type { Operation } from '../../../src/openapi/model';
 import { bodyMutations, contentTypeMutation } from './body-mutations';
 import type { FuzzRequest } from './fuzz-target';
 import { headerMutations, methodMutation, pathMutations, queryMutations } from './request-mutations';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Operation } from '../../../src/spec/model';
+import type { Operation } from '../../../src/openapi/model';
 import type { FuzzRequest } from './fuzz-target';
 import type { Mutation } from './mutations';
 import { oddString } from './odd-values';

@@ -1,7 +1,7 @@
-import { isMutating } from '../../../src/contract/expectations';
-import { ISSUED_CREDENTIALS } from '../../../src/mock/credentials';
-import type { JsonSchema, Operation, SpecModel } from '../../../src/spec/model';
-import { SchemaValidators } from '../../../src/validate/schema-validator';
+import { isMutating } from '../../../src/contract/plan/expectations';
+import { ISSUED_CREDENTIALS } from '../../../src/mock/services/credentials';
+import type { JsonSchema, Operation, SpecModel } from '../../../src/openapi/model';
+import { SchemaValidators } from '../../../src/schema/compile';
 import { FuzzSession, type SessionOptions } from './fuzz-target';
 import { sendRaw } from './raw-http';
 

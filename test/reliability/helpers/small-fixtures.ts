@@ -1,6 +1,6 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES_DIR } from '../../helpers/paths';
+import { SEED_DIR } from '../../helpers/paths';
 import { tempDir } from './temp-dirs';
 
 /**
@@ -10,8 +10,8 @@ import { tempDir } from './temp-dirs';
  */
 export function smallFixturesDir(): string {
   const dir = tempDir('fixtures');
-  for (const name of readdirSync(FIXTURES_DIR).filter((n) => n.endsWith('.yaml')))
-    copyFileSync(join(FIXTURES_DIR, name), join(dir, name));
+  for (const name of readdirSync(SEED_DIR).filter((n) => n.endsWith('.yaml')))
+    copyFileSync(join(SEED_DIR, name), join(dir, name));
   const threat = join(dir, 'akto-threat-detection.yaml');
   const text = readFileSync(threat, 'utf8');
   const smaller = text.replace(/events: \d+, actors: \d+/, 'events: 400, actors: 60');

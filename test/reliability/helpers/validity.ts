@@ -1,7 +1,7 @@
-import { DEFAULT_LIMITS } from '../../../src/mock/runtime';
-import type { JsonSchema, Operation, Parameter } from '../../../src/spec/model';
+import { DEFAULT_LIMITS } from '../../../src/mock/engine';
+import type { JsonSchema, Operation, Parameter } from '../../../src/openapi/model';
 import { isJsonMediaType, mediaTypeOf } from '../../../src/validate/request';
-import type { SchemaValidators } from '../../../src/validate/schema-validator';
+import type { SchemaValidators } from '../../../src/schema/compile';
 import { checkShape } from '../../../src/validate/shape-limits';
 import type { FuzzRequest } from './fuzz-target';
 

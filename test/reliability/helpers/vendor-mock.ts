@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createMockApp, type MockAppOptions } from '../../../src/server/app';
-import { loadSpecs, type SpecModel } from '../../../src/spec';
+import { loadSpecs, type SpecModel } from '../../../src/openapi';
 import { VENDOR_SPECS } from '../../helpers/paths';
 
 /** A vendor spec's mock in-process (each spec loaded once per test file), and its default credentials. */

@@ -1,0 +1,42 @@
+import type { ClockFormat } from '../../openapi/model';
+import type { Store } from '../../state/store';
+
+/**
+ * The mock's virtual clock. It starts at a fixed instant (the end of the vendor documents' sample windows,
+ * so that documented example requests hit the seeded data) and moves one second per write, so that the
+ * same requests give byte-identical answers on every run. It lives in the store so that reset, snapshots
+ * and the state file carry it. `--clock now` starts it at the real time instead.
+ */
+export const DEFAULT_CLOCK_START = Date.parse('2025-09-09T18:00:00Z');
+const COUNTER = '$clock';
+
+export class MockClock {
+  constructor(
+    private readonly store: Store,
+    private readonly start: number,
+  ) {}
+
+  now(): number {
+    return this.store.getCounter(COUNTER) ?? this.start;
+  }
+
+  /** Moves time on by `ms` (a write moves it by one second) and returns the new time. */
+  advance(ms = 1000): number {
+    const next = this.now() + ms;
+    this.store.setCounter(COUNTER, next);
+    return next;
+  }
+}
+
+export function formatTime(ms: number, format: ClockFormat): string | number {
+  switch (format) {
+    case 'epoch-s':
+      return Math.floor(ms / 1000);
+    case 'epoch-ms':
+      return ms;
+    case 'iso':
+      return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    case 'sql':
+      return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+  }
+}

@@ -1,0 +1,170 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv } from '../schema/ajv';
+import { operationAnnotationSchema, rootAnnotationSchema, schemeAnnotationSchema } from './annotation-schema';
+import type {
+  Action,
+  ClockFormat,
+  ErrorEnvelopes,
+  ErrorTemplate,
+  IdStrategy,
+  JsonSchema,
+  ListFilter,
+  OperationAnnotation,
+  RequestLocation,
+  ResourceSpec,
+} from './model';
+import { ERROR_KINDS } from './model';
+
+/** Where an annotation problem is: a JSON pointer relative to the annotation, and what is wrong. */
+export interface AnnotationIssue {
+  pointer: string;
+  message: string;
+}
+
+const ajv = createAjv();
+const validators = new Map<object, ValidateFunction>();
+
+function check(schema: object, value: unknown): AnnotationIssue[] {
+  let validate = validators.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    validators.set(schema, validate);
+  }
+  if (validate(value)) return [];
+  return (validate.errors ?? [])
+    .filter((e: ErrorObject) => e.keyword !== 'oneOf' && e.keyword !== 'if')
+    .map((e: ErrorObject) => ({ pointer: e.instancePath, message: `x-secmock: ${describe(e)}` }));
+}
+
+function describe(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum') return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+  if (error.keyword === 'additionalProperties') return `unknown field '${String(params.additionalProperty)}'`;
+  return error.message ?? error.keyword;
+}
+
+export const checkRootAnnotation = (value: unknown) => check(rootAnnotationSchema, value);
+export const checkSchemeAnnotation = (value: unknown) => check(schemeAnnotationSchema, value);
+export const checkOperationAnnotation = (value: unknown) => check(operationAnnotationSchema, value);
+
+/** `body.incident_ids[]` -> { in: 'body', path: ['incident_ids'], many: true } */
+export function parseLocation(text: string): RequestLocation {
+  const many = text.endsWith('[]');
+  const [where, ...path] = (many ? text.slice(0, -2) : text).split('.');
+  return { in: where as RequestLocation['in'], path, many };
+}
+
+export function formatLocation(location: RequestLocation): string {
+  return [location.in, ...location.path].join('.') + (location.many ? '[]' : '');
+}
+
+/** Fills the error kinds a spec may leave out from the ones it must give. */
+export function buildErrorEnvelopes(raw: Record<string, ErrorTemplate>): ErrorEnvelopes {
+  const validation = raw.validation;
+  const unauthorized = raw.unauthorized;
+  const fallback: ErrorEnvelopes = {
+    validation,
+    unauthorized,
+    forbidden: unauthorized,
+    notFound: validation,
+    conflict: validation,
+    precondition: validation,
+    tooLarge: { status: 413, body: validation.body },
+    internal: { status: 500, body: validation.body },
+  };
+  for (const kind of ERROR_KINDS) if (raw[kind]) fallback[kind] = raw[kind];
+  return fallback;
+}
+
+interface RawResource {
+  key?: string;
+  id?:
+    | 'uuid'
+    | 'client'
+    | { sequence: { start?: number; step?: number } }
+    | { pattern: string; start?: number };
+  singleton?: boolean;
+  schema?: JsonSchema;
+  created?: string;
+  updated?: string;
+  clock?: ClockFormat;
+  secrets?: string[];
+  defaults?: Record<string, unknown>;
+}
+
+function buildIdStrategy(raw: RawResource['id'], singleton: boolean): IdStrategy {
+  if (raw === 'client') return { kind: 'client' };
+  if (raw === undefined || raw === 'uuid') return singleton ? { kind: 'client' } : { kind: 'uuid' };
+  if ('sequence' in raw)
+    return { kind: 'sequence', start: raw.sequence.start ?? 1, step: raw.sequence.step ?? 1 };
+  return { kind: 'pattern', pattern: raw.pattern, start: raw.start ?? 1 };
+}
+
+export function buildResource(specId: string, name: string, raw: RawResource): ResourceSpec {
+  const singleton = raw.singleton ?? false;
+  return {
+    name,
+    specId,
+    key: raw.key,
+    id: buildIdStrategy(raw.id, singleton),
+    singleton,
+    schema: raw.schema,
+    created: raw.created,
+    updated: raw.updated,
+    clock: raw.clock ?? 'epoch-s',
+    secrets: raw.secrets ?? [],
+    defaults: raw.defaults ?? {},
+  };
+}
+
+interface RawOperationAnnotation {
+  resource?: string;
+  action?: Action;
+  id?: string;
+  by?: string;
+  entity?: string | Record<string, unknown>;
+  unset?: string;
+  filters?: Record<string, { field: string; match?: ListFilter['match'] }>;
+  page?: { offset?: string; limit?: string; default?: number; max?: number };
+  sort?: { by: string; order?: 'asc' | 'desc' };
+  requires?: string[];
+  behaviour?: string;
+  response?: unknown;
+  status?: number;
+  errors?: Partial<ErrorEnvelopes>;
+}
+
+/** Assumes the raw annotation already passed checkOperationAnnotation. */
+export function buildOperationAnnotation(raw: RawOperationAnnotation | undefined): OperationAnnotation {
+  const r = raw ?? {};
+  return {
+    resource: r.resource,
+    action: r.action,
+    id: r.id === undefined ? undefined : parseLocation(r.id),
+    by: r.by,
+    entity:
+      r.entity === undefined
+        ? undefined
+        : typeof r.entity === 'string'
+          ? parseLocation(r.entity)
+          : { template: r.entity },
+    unset: r.unset === undefined ? undefined : parseLocation(r.unset),
+    filters: Object.entries(r.filters ?? {}).map(([param, f]) => ({
+      param: parseLocation(param),
+      field: f.field,
+      match: f.match ?? 'equals',
+    })),
+    page: r.page && {
+      offset: r.page.offset === undefined ? undefined : parseLocation(r.page.offset),
+      limit: r.page.limit === undefined ? undefined : parseLocation(r.page.limit),
+      defaultLimit: r.page.default,
+      maxLimit: r.page.max,
+    },
+    sort: r.sort && { by: r.sort.by, order: r.sort.order ?? 'asc' },
+    requires: r.requires ?? [],
+    behaviour: r.behaviour,
+    response: r.response,
+    status: r.status,
+    errors: r.errors ?? {},
+  };
+}

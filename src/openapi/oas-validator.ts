@@ -1,0 +1,33 @@
+import type { ValidateFunction } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAjv } from '../schema/ajv';
+
+/**
+ * The validator of the official OpenAPI 3.1 schema (as packaged by @seriousme/openapi-schema-validator,
+ * which rewrites its $dynamicRef so that Ajv evaluates it correctly; only the JSON file is used).
+ * Compiling it takes a fifth of a second, so `npm run build` saves the compiled code next to this module
+ * (Ajv's standalone output) and a start-up loads that instead; from sources (tests) it is compiled.
+ */
+export const GENERATED_MODULE = 'oas31-validator.generated.js';
+
+function schema(): object {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@seriousme/openapi-schema-validator/schemas/v3.1/schema.json') as object;
+}
+
+export function loadOasValidator(): ValidateFunction {
+  const generated = join(__dirname, GENERATED_MODULE);
+  if (existsSync(generated)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(generated) as ValidateFunction;
+  }
+  return createAjv().compile(schema());
+}
+
+/** The module text `npm run build` writes to dist/openapi/. */
+export function oasValidatorSource(): string {
+  const ajv = createAjv({ keepSource: true });
+  return standaloneCode(ajv, ajv.compile(schema()));
+}

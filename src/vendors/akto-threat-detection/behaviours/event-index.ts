@@ -1,0 +1,83 @@
+import type { Store } from '../../../state/store';
+import type { BehaviourContext } from '../../../mock/plugin';
+import { compareEvents, EVENTS_RESOURCE, type MaliciousEvent } from '../model';
+
+/**
+ * The stored events sorted by time, plus memoised answers, rebuilt only when the store changes
+ * (`store.revision` moves on every write). Reads of the threat dashboards are far more frequent than
+ * writes (a linked Jira ticket), so a dashboard refresh costs a binary search and a cache hit instead
+ * of a sort and a scan of thousands of events.
+ */
+export interface EventIndex {
+  revision: number;
+  /** Oldest first, ties by id. */
+  events: MaliciousEvent[];
+  memo: Map<string, unknown>;
+}
+
+/** Enough for every window and filter a dashboard asks for; cleared wholesale when full (no LRU needed). */
+const MEMO_LIMIT = 500;
+const indexes = new WeakMap<Store, EventIndex>();
+
+export function eventIndex(ctx: Pick<BehaviourContext, 'store' | 'resourceNamed'>): EventIndex {
+  const cached = indexes.get(ctx.store);
+  if (cached && cached.revision === ctx.store.revision) return cached;
+  const stored = ctx.resourceNamed(EVENTS_RESOURCE)?.collection.list() ?? [];
+  const index: EventIndex = {
+    revision: ctx.store.revision,
+    events: (stored as unknown as MaliciousEvent[]).sort(compareEvents),
+    memo: new Map(),
+  };
+  indexes.set(ctx.store, index);
+  return index;
+}
+
+/** The value computed for `key` at this revision (answers must not be mutated by callers). */
+export function memoize<T>(index: EventIndex, key: string, compute: () => T): T {
+  if (index.memo.has(key)) return index.memo.get(key) as T;
+  if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
+  const value = compute();
+  index.memo.set(key, value);
+  return value;
+}
+
+export const nowSeconds = (ctx: Pick<BehaviourContext, 'clock'>): number =>
+  Math.floor(ctx.clock.now() / 1000);
+
+/** A time window in epoch seconds, both ends inclusive. */
+export interface TimeWindow {
+  startS: number;
+  endS: number;
+}
+
+/**
+ * The vendor's reading of a window: an end of 0 or less (or none) means now, a negative start means 0.
+ * Non-numbers count as missing (the request validator has already refused them).
+ */
+export function readWindow(start: unknown, end: unknown, nowS: number): TimeWindow {
+  const startS = typeof start === 'number' && Number.isFinite(start) ? Math.max(0, start) : 0;
+  const endS = typeof end === 'number' && Number.isFinite(end) && end > 0 ? end : nowS;
+  return { startS, endS };
+}
+
+export const windowKey = (w: TimeWindow): string => `${w.startS}-${w.endS}`;
+
+/** First position whose timestamp is >= ts (events are sorted by timestamp). */
+function lowerBound(events: MaliciousEvent[], ts: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (events[middle].timestamp < ts) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The events of a window, oldest first. */
+export function windowEvents(index: EventIndex, window: TimeWindow): MaliciousEvent[] {
+  if (window.startS > window.endS) return [];
+  return memoize(index, `window:${windowKey(window)}`, () =>
+    index.events.slice(lowerBound(index.events, window.startS), lowerBound(index.events, window.endS + 1)),
+  );
+}

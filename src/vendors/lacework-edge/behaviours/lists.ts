@@ -1,0 +1,145 @@
+import type { Entity } from '../../../state/store';
+import { fail, ok, type Outcome } from '../../../mock/outcome';
+import { STATUS, parseSeconds, resourceOf, splitList, stringList } from '../common';
+import type { BehaviourContext } from '../../../mock/plugin';
+
+/**
+ * Lacework Edge list queries. Their filters are comma-separated (`status=INIT,ACTIVE`), which the generic
+ * list's single-value filters cannot say, and several lists are scoped by a parent (an alert's history, a
+ * user's devices, a dataset's items) that must exist.
+ */
+type Matcher = (entity: Entity) => boolean;
+type MatcherResult = { ok: true; match: Matcher } | { ok: false; message: string };
+
+const STATUS_NAMES = Object.keys(STATUS).join(', ');
+
+function statusMatcher(values: string[]): MatcherResult {
+  const wanted: number[] = [];
+  for (const value of values) {
+    const named = STATUS[value.toUpperCase() as keyof typeof STATUS];
+    const numeric = /^\d+$/.test(value) ? Number(value) : undefined;
+    if (named === undefined && numeric === undefined)
+      return { ok: false, message: `query.status: '${value}' is not one of ${STATUS_NAMES}` };
+    wanted.push(named ?? (numeric as number));
+  }
+  return { ok: true, match: (e) => wanted.length === 0 || wanted.includes(Number(e.status)) };
+}
+
+function datasourceMatcher(values: string[]): MatcherResult {
+  const bad = values.find((v) => !/^\d+$/.test(v));
+  if (bad !== undefined)
+    return { ok: false, message: `query.datasource: '${bad}' is not a DataSource number` };
+  const wanted = values.map(Number);
+  return { ok: true, match: (e) => wanted.length === 0 || wanted.includes(Number(e.data_source ?? 0)) };
+}
+
+function tagMatcher(values: string[]): MatcherResult {
+  const wanted = values.map((v) => v.toLowerCase());
+  return {
+    ok: true,
+    match: (e) => wanted.length === 0 || stringList(e.tags).some((t) => wanted.includes(t.toLowerCase())),
+  };
+}
+
+/** Renders the operation's list template over these entities (secrets masked). */
+export function answerItems(ctx: BehaviourContext, items: Entity[]): Outcome {
+  const masked = ctx.resource ? items.map((e) => ctx.resource?.mask(e) ?? e) : items;
+  return ok(ctx.render(ctx.operation.mock.response ?? '$items', { items: masked }));
+}
+
+/** status names -> EnumStatus, datasource -> data_source, tag -> tags (any); absent filters match all. */
+function listMatching(ctx: BehaviourContext): Outcome {
+  const query = ctx.request.query;
+  const matchers = [
+    statusMatcher(splitList(query.status)),
+    datasourceMatcher(splitList(query.datasource)),
+    tagMatcher(splitList(query.tag)),
+  ];
+  const refused = matchers.flatMap((m) => (m.ok ? [] : [m.message]));
+  if (refused.length > 0) return fail('validation', ...refused);
+  const tests = matchers.flatMap((m) => (m.ok ? [m.match] : []));
+  const items = (ctx.resource?.collection.list() ?? []).filter((e) => tests.every((test) => test(e)));
+  return answerItems(ctx, items);
+}
+
+/** Epoch milliseconds (the documented form) or an ISO 8601 date, as epoch seconds. */
+function millisecondsOrDate(value: unknown): number | undefined {
+  const text = String(value ?? '').trim();
+  if (/^\d+$/.test(text)) return Number(text) / 1000;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms / 1000;
+}
+
+/** Alerts created between start_time and end_time, optionally of some statuses. */
+function listAlerts(ctx: BehaviourContext): Outcome {
+  const from = millisecondsOrDate(ctx.request.query.start_time);
+  const to = millisecondsOrDate(ctx.request.query.end_time);
+  if (from === undefined || to === undefined)
+    return fail('validation', 'start_time and end_time must be epoch milliseconds or ISO 8601 dates');
+  const statuses = splitList(ctx.request.query.status_filter);
+  const items = resourceOf(ctx, 'alerts')
+    .collection.list()
+    .filter((a) => Number(a.create_time) >= from && Number(a.create_time) <= to)
+    .filter((a) => statuses.length === 0 || statuses.includes(String(a.status)));
+  return answerItems(ctx, items);
+}
+
+/** Audit events at or after start_time and, when given, before end_time (seconds, milliseconds or ISO). */
+function listAuditEvents(ctx: BehaviourContext): Outcome {
+  const from = parseSeconds(ctx.request.query.start_time);
+  const to = parseSeconds(ctx.request.query.end_time);
+  if (from === undefined)
+    return fail('validation', 'query.start_time: must be an epoch time or ISO 8601 date');
+  if (ctx.request.query.end_time !== undefined && to === undefined)
+    return fail('validation', 'query.end_time: must be an epoch time or ISO 8601 date');
+  const items = resourceOf(ctx, 'auditEvents')
+    .collection.list()
+    .filter((e) => Number(e.create_time) >= from && (to === undefined || Number(e.create_time) < to));
+  return answerItems(ctx, items);
+}
+
+/** The children of a stored parent (404 when the parent is not stored). */
+function listChildren(
+  ctx: BehaviourContext,
+  parentResource: string,
+  belongs: (e: Entity, id: string) => boolean,
+) {
+  const id = String(ctx.request.path.uuid ?? '');
+  const parent = resourceOf(ctx, parentResource).find(id);
+  if (!parent) return { parent, items: [], missing: fail('notFound', `${parentResource} '${id}' not found`) };
+  const items = (ctx.resource?.collection.list() ?? []).filter((e) => belongs(e, id));
+  return { parent, items, missing: undefined };
+}
+
+function listUserDevices(ctx: BehaviourContext): Outcome {
+  const { items, missing } = listChildren(ctx, 'users', (device, id) => device.user_uuid === id);
+  return missing ?? answerItems(ctx, items);
+}
+
+function listAlertHistory(ctx: BehaviourContext): Outcome {
+  const belongs = (item: Entity, id: string) =>
+    String(item.account_and_alert_uuid ?? '')
+      .split(':')
+      .pop() === id;
+  const { items, missing } = listChildren(ctx, 'alerts', belongs);
+  if (missing) return missing;
+  return answerItems(
+    ctx,
+    [...items].sort((a, b) => Number(a.timestamp) - Number(b.timestamp)),
+  );
+}
+
+function listDatasetItems(ctx: BehaviourContext): Outcome {
+  const { parent, items, missing } = listChildren(ctx, 'datasets', (item, id) => item.dataset_uuid === id);
+  if (missing) return missing;
+  return ok({ dataset: parent, customer_dataset_items: items, continuation_token: '' });
+}
+
+export const listBehaviours = {
+  listMatching,
+  listAlerts,
+  listAuditEvents,
+  listUserDevices,
+  listAlertHistory,
+  listDatasetItems,
+};
