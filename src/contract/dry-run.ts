@@ -1,6 +1,6 @@
 import { createFaker, hashSeed } from '../generate/seed';
 import type { Operation, SpecModel } from '../openapi/model';
-import { SchemaValidators } from '../schema/compile';
+import { SchemaCompiler } from '../schema';
 import { describeChain } from './plan/chains';
 import { CredentialBook } from './plan/credentials';
 import { isMutating } from './plan/expectations';
@@ -15,7 +15,7 @@ export function describePlan(
   options: { readOnly: boolean; seed: number },
 ): string[] {
   const lines: string[] = [];
-  const validators = new SchemaValidators();
+  const validators = new SchemaCompiler();
   const book = new CredentialBook(specs);
   let id = 1;
   for (const spec of specs) {

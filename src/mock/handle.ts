@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlainRequest, PlainResponse } from '../http/types';
 import type { Operation, SpecModel } from '../openapi/model';
 import { successStatus } from '../openapi/status';
-import { formatViolation } from '../schema/violations';
+import { formatViolation } from '../schema';
 import { handleAdmin, ADMIN_PREFIX } from './admin';
 import { authenticate } from './stages/authenticate';
 import { execute } from './stages/act';

@@ -1,5 +1,4 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from '../schema/ajv';
+import { compileFixed, type SchemaError as ErrorObject } from '../schema';
 import { operationAnnotationSchema, rootAnnotationSchema, schemeAnnotationSchema } from './annotation-schema';
 import type {
   Action,
@@ -21,17 +20,8 @@ export interface AnnotationIssue {
   message: string;
 }
 
-const ajv = createAjv();
-const validators = new Map<object, ValidateFunction>();
-
 function check(schema: object, value: unknown): AnnotationIssue[] {
-  let validate = validators.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    validators.set(schema, validate);
-  }
-  if (validate(value)) return [];
-  return (validate.errors ?? [])
+  return compileFixed(schema)(value)
     .filter((e: ErrorObject) => e.keyword !== 'oneOf' && e.keyword !== 'if')
     .map((e: ErrorObject) => ({ pointer: e.instancePath, message: `x-secmock: ${describe(e)}` }));
 }

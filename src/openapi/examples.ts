@@ -1,5 +1,5 @@
-import { SchemaValidators } from '../schema/compile';
-import { formatViolation } from '../schema/violations';
+import { SchemaCompiler } from '../schema';
+import { formatViolation } from '../schema';
 import type { MediaTypeSpec, Operation } from './model';
 import type { SpecProblem } from './problems';
 
@@ -10,7 +10,7 @@ export interface ExampleCheck {
 
 /** Every request, response and parameter example must satisfy its own schema. */
 export function checkExamples(operations: readonly Operation[]): ExampleCheck {
-  const validators = new SchemaValidators();
+  const validators = new SchemaCompiler();
   const problems: ExampleCheck['problems'] = [];
   let checked = 0;
   const checkMedia = (media: MediaTypeSpec) => {

@@ -1,5 +1,5 @@
 export * from './model';
 export { inspectSpec, loadSpecs, type SpecInspection, type SpecStats } from './load';
 export { formatProblem, hasErrors, SpecLoadError, type SpecProblem } from './problems';
-export { documentsStatus, successStatus } from './status';
+export { documentsStatus, findResponse, successStatus } from './status';
 export { formatLocation } from './annotations';

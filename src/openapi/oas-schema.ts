@@ -1,10 +1,10 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { FixedValidator, SchemaError as ErrorObject } from '../schema';
 import { loadOasValidator } from './oas-validator';
 import { parsePointer } from './pointer';
 import type { ParsedFile } from './parse-file';
 import type { SpecProblem } from './problems';
 
-let validateOas31: ValidateFunction | undefined;
+let validateOas31: FixedValidator | undefined;
 
 /** Checks a document against the official OpenAPI 3.1 JSON Schema. */
 export function checkOpenApiSchema(parsed: ParsedFile): SpecProblem[] {
@@ -21,8 +21,9 @@ export function checkOpenApiSchema(parsed: ParsedFile): SpecProblem[] {
     ];
   }
   validateOas31 ??= loadOasValidator();
-  if (validateOas31(parsed.data)) return [];
-  return keepMostSpecific(validateOas31.errors ?? []).map((error) => ({
+  const errors = validateOas31(parsed.data);
+  if (errors.length === 0) return [];
+  return keepMostSpecific(errors).map((error) => ({
     file: parsed.file,
     pointer: error.instancePath,
     line: parsed.lineOf(parsePointer(error.instancePath)),

@@ -1,8 +1,6 @@
-import type { ValidateFunction } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAjv } from '../schema/ajv';
+import { compileFixed, standaloneSource, wrapPrecompiled, type FixedValidator } from '../schema';
 
 /**
  * The validator of the official OpenAPI 3.1 schema (as packaged by @seriousme/openapi-schema-validator,
@@ -17,17 +15,16 @@ function schema(): object {
   return require('@seriousme/openapi-schema-validator/schemas/v3.1/schema.json') as object;
 }
 
-export function loadOasValidator(): ValidateFunction {
+export function loadOasValidator(): FixedValidator {
   const generated = join(__dirname, GENERATED_MODULE);
   if (existsSync(generated)) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(generated) as ValidateFunction;
+    return wrapPrecompiled(require(generated) as Parameters<typeof wrapPrecompiled>[0]);
   }
-  return createAjv().compile(schema());
+  return compileFixed(schema());
 }
 
 /** The module text `npm run build` writes to dist/openapi/. */
 export function oasValidatorSource(): string {
-  const ajv = createAjv({ keepSource: true });
-  return standaloneCode(ajv, ajv.compile(schema()));
+  return standaloneSource(schema());
 }

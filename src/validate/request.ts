@@ -1,9 +1,10 @@
+import { isJsonMediaType, mediaTypeOf } from '../http/media-types';
 import type { PlainRequest } from '../http/types';
 import type { JsonSchema, MediaTypeSpec, Operation, Parameter } from '../openapi/model';
-import type { SchemaValidators } from '../schema/compile';
-import { type SchemaValidator } from '../schema/compile';
+import type { SchemaCompiler } from '../schema';
+import { type SchemaValidator } from '../schema';
 import { checkShape, DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './shape-limits';
-import type { Violation } from '../schema/violations';
+import type { Violation } from '../schema';
 
 /** A request that passed validation, with parameters coerced to their schema types. */
 export interface ValidatedRequest {
@@ -16,14 +17,6 @@ export interface ValidatedRequest {
 
 export type RequestCheck = { ok: true; request: ValidatedRequest } | { ok: false; violations: Violation[] };
 export type RequestValidator = (request: PlainRequest, pathParams: Record<string, string>) => RequestCheck;
-
-export function mediaTypeOf(contentType: string | undefined): string | undefined {
-  return contentType?.split(';')[0].trim().toLowerCase() || undefined;
-}
-
-export function isJsonMediaType(mediaType: string | undefined): boolean {
-  return mediaType !== undefined && (mediaType === 'application/json' || mediaType.endsWith('+json'));
-}
 
 function parameterSchema(parameters: Parameter[], location: Parameter['in']): JsonSchema | undefined {
   const selected = parameters.filter((p) => p.in === location);
@@ -42,8 +35,8 @@ function parameterSchema(parameters: Parameter[], location: Parameter['in']): Js
  */
 export function compileRequestValidator(
   operation: Operation,
-  coercing: SchemaValidators,
-  strict: SchemaValidators,
+  coercing: SchemaCompiler,
+  strict: SchemaCompiler,
   limits: ShapeLimits = DEFAULT_SHAPE_LIMITS,
 ): RequestValidator {
   const compileParams = (location: Parameter['in'], root: string): SchemaValidator | undefined => {

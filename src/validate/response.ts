@@ -1,7 +1,7 @@
-import type { HeaderSpec, Operation, ResponseSpec } from '../openapi/model';
-import { SchemaValidators, type SchemaValidator } from '../schema/compile';
-import type { Violation } from '../schema/violations';
-import { isJsonMediaType, mediaTypeOf } from './request';
+import { findResponse, type HeaderSpec, type Operation, type ResponseSpec } from '../openapi';
+import { SchemaCompiler, type SchemaValidator } from '../schema';
+import type { Violation } from '../schema';
+import { isJsonMediaType, mediaTypeOf } from '../http/media-types';
 
 /**
  * The one definition of a valid response, shared by the mock's self-check and the verifier's checks:
@@ -23,20 +23,10 @@ export interface ResponseVerdict {
   headerViolations: Violation[];
 }
 
-export function findResponse(operation: Operation, status: number): ResponseSpec | undefined {
-  const exact = String(status);
-  const range = `${exact[0]}XX`;
-  return (
-    operation.responses.find((r) => r.status === exact) ??
-    operation.responses.find((r) => r.status.toUpperCase() === range) ??
-    operation.responses.find((r) => r.status === 'default')
-  );
-}
-
 export class ResponseValidator {
   private readonly compiled = new Map<string, SchemaValidator | undefined>();
 
-  constructor(private readonly validators: SchemaValidators = new SchemaValidators()) {}
+  constructor(private readonly validators: SchemaCompiler = new SchemaCompiler()) {}
 
   check(operation: Operation, response: ResponseToCheck): ResponseVerdict {
     const spec = findResponse(operation, response.status);

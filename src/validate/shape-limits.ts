@@ -1,4 +1,4 @@
-import type { Violation } from '../schema/violations';
+import type { Violation } from '../schema';
 
 /**
  * Limits on the shape of a JSON body that no schema states but every real server has: a fuzzer's million-

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { generateFromSchema } from '../../generate/from-schema';
 import type { Operation, SpecModel } from '../../openapi/model';
-import type { SchemaValidators } from '../../schema/compile';
+import type { SchemaCompiler } from '../../schema';
 import type { CredentialBook } from './credentials';
 import { refusalStatuses } from './expectations';
 import { negativeVariants } from './negatives';
@@ -11,7 +11,7 @@ import type { CaseKind, Expectation, TestCase } from '../types';
 export interface PlanContext {
   spec: SpecModel;
   book: CredentialBook;
-  validators: SchemaValidators;
+  validators: SchemaCompiler;
   faker: Faker;
   now: number;
   nextId(): number;

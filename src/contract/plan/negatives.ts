@@ -1,5 +1,5 @@
 import type { JsonSchema, Operation, Parameter } from '../../openapi/model';
-import type { SchemaValidators } from '../../schema/compile';
+import type { SchemaCompiler } from '../../schema';
 import { jsonMedia, type RequestParts } from './request-parts';
 
 /**
@@ -31,7 +31,7 @@ function singleType(schema: Schema): string | undefined {
 export function negativeVariants(
   operation: Operation,
   valid: RequestParts,
-  validators: SchemaValidators,
+  validators: SchemaCompiler,
 ): NegativeVariant[] {
   return [...bodyVariants(operation, valid, validators), ...parameterVariants(operation, valid, validators)];
 }
@@ -39,7 +39,7 @@ export function negativeVariants(
 function bodyVariants(
   operation: Operation,
   valid: RequestParts,
-  validators: SchemaValidators,
+  validators: SchemaCompiler,
 ): NegativeVariant[] {
   const media = jsonMedia(operation);
   if (!media || valid.body === undefined) return [];
@@ -99,7 +99,7 @@ function outsideEnum(schema: Schema): unknown {
 function parameterVariants(
   operation: Operation,
   valid: RequestParts,
-  validators: SchemaValidators,
+  validators: SchemaCompiler,
 ): NegativeVariant[] {
   const variants: NegativeVariant[] = [];
   const invalid = (parameter: Parameter, value: unknown) =>

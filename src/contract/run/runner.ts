@@ -3,7 +3,7 @@ import type { Operation, SpecModel } from '../../openapi/model';
 import { resolvePointer } from '../../openapi/pointer';
 import { entityPointer, itemsPointer } from '../../openapi/templates';
 import { ResponseValidator } from '../../validate/response';
-import { SchemaValidators } from '../../schema/compile';
+import { SchemaCompiler } from '../../schema';
 import { runChain } from '../plan/chains';
 import { CHECKS } from '../checks';
 import { CredentialBook } from '../plan/credentials';
@@ -36,7 +36,7 @@ export interface RunOptions {
 
 /** Runs every case of the plan in order: logins, key discovery, prerequisites, chains, then each operation. */
 export class Runner {
-  private readonly validators = new SchemaValidators();
+  private readonly validators = new SchemaCompiler();
   private readonly responses = new ResponseValidator(this.validators);
   private readonly book: CredentialBook;
   /** One stored entity per resource (from lists and creates), to address by-id operations. */

@@ -7,7 +7,7 @@ import { generateFromSchema } from '../../generate/from-schema';
 import { createFaker, hashSeed } from '../../generate/seed';
 import type { SpecModel } from '../../openapi/model';
 import type { Entity, Store } from '../../state/store';
-import { createAjv } from '../../schema/ajv';
+import { compileFixed } from '../../schema';
 import { formatTime, type MockClock } from '../services/clock';
 import type { ResourceRuntime } from '../crud/resources';
 import type { CredentialControl } from '../plugin';
@@ -62,7 +62,7 @@ const FIXTURE_SCHEMA = {
     },
   },
 };
-const validateFixtureFile = createAjv().compile(FIXTURE_SCHEMA);
+const validateFixtureFile = compileFixed(FIXTURE_SCHEMA);
 
 export class FixtureError extends Error {}
 
@@ -70,10 +70,9 @@ export function readFixtureFile(dir: string, spec: SpecModel): FixtureFile | und
   const file = join(dir, `${spec.id}.yaml`);
   if (!existsSync(file)) return undefined;
   const data: unknown = parse(readFileSync(file, 'utf8'));
-  if (!validateFixtureFile(data)) {
-    const details = (validateFixtureFile.errors ?? [])
-      .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)
-      .join('; ');
+  const errors = validateFixtureFile(data);
+  if (errors.length > 0) {
+    const details = errors.map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
     throw new FixtureError(`${file}: ${details}`);
   }
   return data as FixtureFile;

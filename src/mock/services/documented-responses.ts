@@ -1,7 +1,7 @@
 import { generateFromSchema } from '../../generate/from-schema';
 import { createFaker, hashSeed } from '../../generate/seed';
 import type { MediaTypeSpec, Operation, SpecModel } from '../../openapi/model';
-import { findResponse } from '../../validate/response';
+import { findResponse } from '../../openapi';
 
 export type DocumentedBody =
   | { ok: true; body: unknown; contentType?: string }

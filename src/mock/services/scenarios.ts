@@ -1,7 +1,7 @@
 import type { Operation, SpecModel } from '../../openapi/model';
-import { findResponse } from '../../validate/response';
-import type { SchemaValidators } from '../../schema/compile';
-import { formatViolation } from '../../schema/violations';
+import { findResponse } from '../../openapi';
+import type { SchemaCompiler } from '../../schema';
+import { formatViolation } from '../../schema';
 
 /**
  * Forced answers set through the admin API: a status, a documented example, a body or a delay, applied
@@ -32,7 +32,7 @@ export class Scenarios {
 
   constructor(
     private readonly specs: readonly SpecModel[],
-    private readonly validators: SchemaValidators,
+    private readonly validators: SchemaCompiler,
     private readonly successStatusOf: (operation: Operation) => number | undefined,
   ) {}
 

@@ -1,7 +1,7 @@
 import type { RunningMock } from '../../../src/server/serve';
 import type { Operation, SpecModel } from '../../../src/openapi/model';
 import { ResponseValidator } from '../../../src/validate/response';
-import { SchemaValidators } from '../../../src/schema/compile';
+import { SchemaCompiler } from '../../../src/schema/compile';
 import { FuzzSession, storedKey, type FuzzRequest } from './fuzz-target';
 import type { FuzzCase } from './mutations';
 import { sendRaw, type RawRequest, type RawResponse } from './raw-http';
@@ -29,10 +29,10 @@ export class FuzzHarness {
   readonly session: FuzzSession;
   readonly stats: FuzzStats;
   private readonly validators = {
-    strict: new SchemaValidators(),
-    coercing: new SchemaValidators({ coerceTypes: true }),
+    strict: new SchemaCompiler(),
+    coercing: new SchemaCompiler({ coerceTypes: true }),
   };
-  private readonly responses = new ResponseValidator(new SchemaValidators());
+  private readonly responses = new ResponseValidator(new SchemaCompiler());
 
   constructor(
     readonly spec: SpecModel,

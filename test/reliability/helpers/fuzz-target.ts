@@ -5,7 +5,7 @@ import { createFaker, hashSeed } from '../../../src/generate/seed';
 import { DEFAULT_CLOCK_START } from '../../../src/mock/services/clock';
 import type { MockRuntime } from '../../../src/mock/engine';
 import type { Operation, SpecModel } from '../../../src/openapi/model';
-import type { SchemaValidators } from '../../../src/schema/compile';
+import type { SchemaCompiler } from '../../../src/schema/compile';
 import { sendRaw, type RawRequest } from './raw-http';
 
 /**
@@ -38,7 +38,7 @@ export function toRaw(operation: Operation, request: FuzzRequest): RawRequest {
 }
 
 /** A valid body for the operation: its first documented example, else a generated value the schema accepts. */
-function validBody(operation: Operation, validators: SchemaValidators, now: number): unknown {
+function validBody(operation: Operation, validators: SchemaCompiler, now: number): unknown {
   const media = jsonMedia(operation);
   if (!media) return undefined;
   if (media.examples.length > 0) return media.examples[0].value;
@@ -74,7 +74,7 @@ export class FuzzSession {
   constructor(
     readonly spec: SpecModel,
     readonly baseUrl: string,
-    private readonly validators: SchemaValidators,
+    private readonly validators: SchemaCompiler,
     private readonly options: SessionOptions = {},
   ) {
     this.book = new CredentialBook([spec], {}, {});

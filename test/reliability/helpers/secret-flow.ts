@@ -1,7 +1,7 @@
 import { isMutating } from '../../../src/contract/plan/expectations';
 import { ISSUED_CREDENTIALS } from '../../../src/mock/services/credentials';
 import type { JsonSchema, Operation, SpecModel } from '../../../src/openapi/model';
-import { SchemaValidators } from '../../../src/schema/compile';
+import { SchemaCompiler } from '../../../src/schema/compile';
 import { FuzzSession, type SessionOptions } from './fuzz-target';
 import { sendRaw } from './raw-http';
 
@@ -68,7 +68,7 @@ export async function runSecretFlow(
   const flow: SecretFlow = { given: new Map(), minted: [], sessions: [], answers: [], accepted: [] };
   const keys = new Map<string, unknown>();
   for (const spec of specs) {
-    const session = new FuzzSession(spec, baseUrl, new SchemaValidators(), {
+    const session = new FuzzSession(spec, baseUrl, new SchemaCompiler(), {
       ...options,
       knownKey: (op) => keys.get(op.mock.resource ?? '') ?? options.knownKey?.(op),
     });

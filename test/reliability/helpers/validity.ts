@@ -1,7 +1,7 @@
 import { DEFAULT_LIMITS } from '../../../src/mock/engine';
 import type { JsonSchema, Operation, Parameter } from '../../../src/openapi/model';
-import { isJsonMediaType, mediaTypeOf } from '../../../src/validate/request';
-import type { SchemaValidators } from '../../../src/schema/compile';
+import { isJsonMediaType, mediaTypeOf } from '../../../src/http/media-types';
+import type { SchemaCompiler } from '../../../src/schema/compile';
 import { checkShape } from '../../../src/validate/shape-limits';
 import type { FuzzRequest } from './fuzz-target';
 
@@ -13,7 +13,7 @@ import type { FuzzRequest } from './fuzz-target';
 export function invalidityReasons(
   operation: Operation,
   request: FuzzRequest,
-  validators: { strict: SchemaValidators; coercing: SchemaValidators },
+  validators: { strict: SchemaCompiler; coercing: SchemaCompiler },
 ): string[] {
   if (request.rawPath !== undefined || request.method !== operation.method) return ['not this operation'];
   return [
@@ -50,7 +50,7 @@ function parameterReasons(
   operation: Operation,
   location: Parameter['in'],
   values: Record<string, unknown>,
-  coercing: SchemaValidators,
+  coercing: SchemaCompiler,
 ): string[] {
   const declared = operation.parameters.filter((p) => p.in === location);
   if (declared.length === 0) return [];
@@ -72,7 +72,7 @@ function parameterReasons(
     .map((v) => `${v.path}: ${v.message}`);
 }
 
-function bodyReasons(operation: Operation, request: FuzzRequest, strict: SchemaValidators): string[] {
+function bodyReasons(operation: Operation, request: FuzzRequest, strict: SchemaCompiler): string[] {
   const body = operation.requestBody;
   if (!body) return [];
   if (request.body === undefined || request.body.length === 0) return body.required ? ['body: missing'] : [];

@@ -1,5 +1,6 @@
 import type { Operation, SpecModel } from '../../../src/openapi/model';
-import { findResponse, type ResponseValidator } from '../../../src/validate/response';
+import { findResponse } from '../../../src/openapi';
+import type { ResponseValidator } from '../../../src/validate/response';
 import { formatViolation } from '../../../src/schema/violations';
 import type { RawResponse } from './raw-http';
 
