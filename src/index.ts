@@ -4,7 +4,8 @@ export { startMock, type RunningMock, type ServeOptions } from './server/serve';
 export { verify, type VerifyOptions, type VerifyResult } from './contract/verify';
 export type { Finding, RunEvent, Summary, TestCase, CaseResponse } from './contract/types';
 export { loadSpecs, inspectSpec, SpecLoadError, type SpecModel, type Operation } from './openapi';
-export type { BehaviourModule, Behaviour, BehaviourContext } from './vendors';
+export type { Behaviour, BehaviourContext, SeedContext, SeedGenerator, VendorModule } from './mock';
+export { BUILTIN_VENDORS } from './vendors';
 export type { PlainRequest, PlainResponse } from './http/types';
 
 export const version = '0.1.0';

@@ -1,12 +1,13 @@
 import { relative } from 'node:path';
-import { formatProblem, inspectSpec, type SpecInspection } from '../openapi';
-import { resolveSpecFiles } from '../openapi/files';
+import { behaviourProblems, type VendorModule } from '../mock';
+import { formatProblem, inspectSpec, resolveSpecFiles, type SpecProblem } from '../openapi';
 import { formatTable } from '../report/table';
+import { BUILTIN_VENDORS } from '../vendors';
 
 export interface LintOptions {
   specs?: string[];
-  /** Extra checks a caller can add (the mock adds "every named behaviour exists"). */
-  extraChecks?: (inspection: SpecInspection) => string[];
+  /** The vendor modules behaviour names resolve in; default: the ones secmock ships. */
+  modules?: readonly VendorModule[];
   out?: (line: string) => void;
 }
 
@@ -30,11 +31,14 @@ export async function runLint(options: LintOptions = {}): Promise<number> {
   for (const file of files) {
     const inspection = await inspectSpec(file);
     const name = relative(process.cwd(), file) || file;
-    const extra = options.extraChecks?.(inspection) ?? [];
-    const errors = inspection.problems.filter((p) => p.severity === 'error').length + extra.length;
-    const warnings = inspection.problems.length - (errors - extra.length);
-    for (const problem of inspection.problems) out(formatProblem({ ...problem, file: name }));
-    for (const message of extra) out(`${name}: ${message}`);
+    // A behaviour name that resolves in no vendor module stops `secmock serve`: lint says so first.
+    const unbound: SpecProblem[] = inspection.model
+      ? behaviourProblems(inspection.model, options.modules ?? BUILTIN_VENDORS)
+      : [];
+    const problems = [...inspection.problems, ...unbound];
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
+    for (const problem of problems) out(formatProblem({ ...problem, file: name }));
     const s = inspection.stats;
     rows.push([
       name,

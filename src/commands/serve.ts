@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { MockRuntime } from '../mock/engine';
+import type { MockEngine } from '../mock';
 import { startMock, type RunningMock, type ServeOptions } from '../server/serve';
 import { SpecLoadError, formatProblem } from '../openapi';
 import { StateFileError } from '../state/state-file';
@@ -25,7 +25,7 @@ export async function runServe(options: ServeCommandOptions): Promise<number> {
   } catch (error) {
     return reportStartFailure(error);
   }
-  for (const line of banner(running.url, running.app.runtime)) out(line);
+  for (const line of banner(running.url, running.app.mock)) out(line);
   const stop = (signal: string) => {
     out(`\n${signal}: stopping secmock...`);
     void running.close().then(() => {
@@ -66,7 +66,7 @@ function reportStartFailure(error: unknown): number {
   return 1;
 }
 
-export function banner(url: string, runtime: MockRuntime): string[] {
+export function banner(url: string, runtime: MockEngine): string[] {
   const lines = [
     `secmock listening on ${url}  (seed ${runtime.seed}, clock ${new Date(runtime.clock.now()).toISOString()})`,
     '',

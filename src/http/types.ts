@@ -20,6 +20,16 @@ export interface PlainRequest {
   rawBody?: string;
   /** The peer's address, when the edge knows it (the admin API answers loopback peers only). */
   remoteAddress?: string;
+  /**
+   * Set by the edge when it could not read the body (too large, unsupported charset, cut short): the
+   * request still goes through routing, so an unknown path is a 404 whatever its body.
+   */
+  bodyProblem?: BodyProblem;
+}
+
+export interface BodyProblem {
+  kind: 'tooLarge' | 'unreadable';
+  message: string;
 }
 
 export interface PlainResponse {

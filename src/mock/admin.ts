@@ -1,6 +1,6 @@
-import type { PlainRequest, PlainResponse } from '../http/types';
+import type { PlainRequest, PlainResponse } from '../http';
+import type { MockEngine } from './engine';
 import { ISSUED_CREDENTIALS } from './services/credentials';
-import type { MockRuntime } from './engine';
 import type { ScenarioInput } from './services/scenarios';
 
 /**
@@ -18,9 +18,15 @@ const json = (status: number, body: unknown): PlainResponse => ({
 });
 const problem = (status: number, message: string) => json(status, { error: message });
 
-export async function handleAdmin(runtime: MockRuntime, request: PlainRequest): Promise<PlainResponse> {
-  const denied = checkAccess(runtime, request);
+export function isAdminPath(path: string): boolean {
+  return path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`);
+}
+
+export async function handleAdmin(engine: MockEngine, request: PlainRequest): Promise<PlainResponse> {
+  const denied = checkAccess(engine, request);
   if (denied) return denied;
+  if (request.bodyProblem)
+    return problem(request.bodyProblem.kind === 'tooLarge' ? 413 : 400, request.bodyProblem.message);
   let body: unknown;
   if (request.rawBody) {
     try {
@@ -31,15 +37,15 @@ export async function handleAdmin(runtime: MockRuntime, request: PlainRequest): 
   }
   const route = request.path.slice(ADMIN_PREFIX.length).replace(/^\/|\/$/g, '');
   const key = `${request.method.toUpperCase()} ${route}`;
-  const vendorRoute = runtime.adminRoutes.get(key);
+  const vendorRoute = engine.bindings.adminRoutes.get(key);
   if (vendorRoute) {
-    return vendorRoute(request, body, runtime.adminContext());
+    return vendorRoute(request, body, engine.adminContext());
   }
-  return builtin(runtime, key, route, request, body);
+  return builtin(engine, key, route, request, body);
 }
 
-function checkAccess(runtime: MockRuntime, request: PlainRequest): PlainResponse | undefined {
-  const token = runtime.options.adminToken;
+function checkAccess(engine: MockEngine, request: PlainRequest): PlainResponse | undefined {
+  const token = engine.options.adminToken;
   if (token)
     return request.headers['x-secmock-admin-token'] === token
       ? undefined
@@ -52,7 +58,7 @@ function checkAccess(runtime: MockRuntime, request: PlainRequest): PlainResponse
 }
 
 function builtin(
-  runtime: MockRuntime,
+  engine: MockEngine,
   key: string,
   route: string,
   request: PlainRequest,
@@ -66,39 +72,39 @@ function builtin(
     case 'GET health':
       return json(200, {
         status: 'ok',
-        seed: runtime.seed,
-        clock: new Date(runtime.clock.now()).toISOString(),
-        specs: runtime.specs.map((s) => ({ id: s.id, title: s.title, operations: s.operations.length })),
+        seed: engine.seed,
+        clock: new Date(engine.clock.now()).toISOString(),
+        specs: engine.specs.map((s) => ({ id: s.id, title: s.title, operations: s.operations.length })),
       });
     case 'POST reset':
-      runtime.reset();
+      engine.reset();
       return json(200, { status: 'reset' });
     case 'GET state':
-      return json(200, stateOf(runtime, query('collection'), Number(query('limit') ?? 100)));
+      return json(200, stateOf(engine, query('collection'), Number(query('limit') ?? 100)));
     case 'GET requests':
-      return json(200, { requests: runtime.log.recent(Number(query('limit')) || undefined) });
+      return json(200, { requests: engine.log.recent(Number(query('limit')) || undefined) });
     case 'GET scenarios':
-      return json(200, { scenarios: runtime.scenarios.list() });
+      return json(200, { scenarios: engine.scenarios.list() });
     case 'POST scenarios': {
-      const result = runtime.scenarios.add((body ?? {}) as ScenarioInput);
+      const result = engine.scenarios.add((body ?? {}) as ScenarioInput);
       if (!result.ok) return json(422, { error: 'scenario refused', reasons: result.reasons });
       const { operation: _operation, ...scenario } = result.scenario;
       return json(201, scenario);
     }
     case 'DELETE scenarios':
-      runtime.scenarios.clear();
+      engine.scenarios.clear();
       return json(200, { scenarios: [] });
     case 'POST clock': {
       const advanceMs = Number((body as { advanceMs?: unknown } | undefined)?.advanceMs);
       if (!Number.isFinite(advanceMs) || advanceMs < 0)
         return problem(400, 'give { advanceMs: <non-negative number> }');
-      runtime.advanceClock(advanceMs);
-      return json(200, { clock: new Date(runtime.clock.now()).toISOString() });
+      engine.advanceClock(advanceMs);
+      return json(200, { clock: new Date(engine.clock.now()).toISOString() });
     }
     default: {
       const scenarioId = /^DELETE scenarios\/(\d+)$/.exec(key);
       if (scenarioId) {
-        return runtime.scenarios.remove(Number(scenarioId[1]))
+        return engine.scenarios.remove(Number(scenarioId[1]))
           ? json(200, { removed: Number(scenarioId[1]) })
           : problem(404, 'no such scenario');
       }
@@ -108,9 +114,9 @@ function builtin(
 }
 
 /** Collections with their counts; one collection's entities when asked, secrets masked. */
-function stateOf(runtime: MockRuntime, collection: string | undefined, limit: number) {
+function stateOf(engine: MockEngine, collection: string | undefined, limit: number) {
   if (collection !== undefined) {
-    const resource = runtime.resources.get(collection);
+    const resource = engine.resources.get(collection);
     if (!resource) return { error: `no collection '${collection}'` };
     const items = resource.collection.list();
     return {
@@ -120,17 +126,17 @@ function stateOf(runtime: MockRuntime, collection: string | undefined, limit: nu
     };
   }
   const collections: Record<string, { count: number; spec?: string }> = {};
-  for (const name of runtime.store.collectionNames()) {
+  for (const name of engine.store.collectionNames()) {
     // `$`-named collections are the mock's own bookkeeping (issued credentials, sync state), not vendor data.
     if (name.startsWith('$')) continue;
     collections[name] = {
-      count: runtime.store.collection(name).size,
-      spec: runtime.resources.get(name)?.spec.specId,
+      count: engine.store.collection(name).size,
+      spec: engine.resources.get(name)?.spec.specId,
     };
   }
   return {
-    clock: new Date(runtime.clock.now()).toISOString(),
+    clock: new Date(engine.clock.now()).toISOString(),
     collections,
-    issuedCredentials: runtime.store.collection(ISSUED_CREDENTIALS).size,
+    issuedCredentials: engine.store.collection(ISSUED_CREDENTIALS).size,
   };
 }

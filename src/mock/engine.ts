@@ -1,25 +1,39 @@
 import { resolve } from 'node:path';
-import type { Operation, SecuritySchemeSpec, SpecModel } from '../openapi/model';
-import { successStatus } from '../openapi/status';
+import type { PlainResponse } from '../http';
+import { FakerPool } from '../generate/seed';
+import {
+  SpecLoadError,
+  successStatus,
+  type ErrorKind,
+  type Operation,
+  type SecuritySchemeSpec,
+  type SpecModel,
+  type SpecProblem,
+} from '../openapi';
+import { SchemaCompiler } from '../schema';
 import { Store, type StoreSnapshot } from '../state/store';
 import { compileRequestValidator, type RequestValidator } from '../validate/request';
 import { ResponseValidator } from '../validate/response';
-import { SchemaCompiler } from '../schema';
-import { BUILTIN_MODULES, type Behaviour, type BehaviourModule } from '../vendors';
-import type { AdminContext, AdminRoute } from './plugin';
+import { bindModules, type Bindings } from './bind';
+import { ResourceRuntime } from './crud/resources';
+import type { AdminContext, VendorModule } from './plugin';
+import { populateStore } from './seed/populate';
+import { readSeedFile, type SeedFile } from './seed/seed-file';
 import { DEFAULT_CLOCK_START, MockClock } from './services/clock';
 import { Credentials } from './services/credentials';
 import { DocumentedResponses } from './services/documented-responses';
-import { populateFixtures, readFixtureFile, type FixtureGenerator } from './seed/populate';
-import { FakerPool } from '../generate/seed';
 import { ReadCache } from './services/read-cache';
 import { RequestLog } from './services/request-log';
-import { ResourceRuntime } from './crud/resources';
-import { Router } from './router';
+import { Router } from './services/router';
 import { Scenarios } from './services/scenarios';
+import type { ActDeps } from './stages/act';
+import { errorResponse } from './stages/envelope';
+import { specOwningPath } from './stages/route';
 
 export interface MockOptions {
   specs: SpecModel[];
+  /** Vendor modules; each binds to the served spec whose id is its id. None by default: see server/. */
+  modules?: readonly VendorModule[];
   /** Seeds fixtures and generated values; same seed, same answers. Default 1. */
   seed?: number;
   /** Start of the virtual clock (ms since epoch). Default 2025-09-09T18:00:00Z. */
@@ -28,9 +42,8 @@ export interface MockOptions {
   latencyMs?: number;
   /** Replaces the default credentials of a security scheme, by scheme name. */
   credentials?: Record<string, Array<{ value: string; scopes?: string[] }>>;
-  /** Where `<spec-id>.yaml` fixture files are; false for an empty store. Default: the bundled fixtures/. */
-  fixturesDir?: string | false;
-  modules?: BehaviourModule[];
+  /** Where `<spec-id>.yaml` seed files are; false for an empty store. Default: the bundled fixtures/seed/. */
+  seedDir?: string | false;
   requestLogSize?: number;
   /** When set, the admin API requires it (header x-secmock-admin-token) and answers any peer. */
   adminToken?: string;
@@ -57,35 +70,37 @@ export const DEFAULT_LIMITS: MockLimits = {
   maxIssuedCredentials: 1_000,
 };
 
-export const BUNDLED_FIXTURES_DIR = resolve(__dirname, '..', '..', 'fixtures', 'seed');
+export const BUNDLED_SEED_DIR = resolve(__dirname, '..', '..', 'fixtures', 'seed');
 
-/** Everything a running mock holds, built once from the specs; the pipeline reads it per request. */
-export class MockRuntime {
+/**
+ * A running mock's state, built once from the specs and the vendor modules: routes, validators, the store
+ * and its services. It knows no vendor. The pipeline (handle.ts) hands each stage only the part it needs.
+ * Construction fails with a SpecLoadError listing every name that resolves nowhere (file, pointer, name).
+ */
+export class MockEngine {
   readonly store = new Store();
   readonly clock: MockClock;
   readonly seed: number;
-  readonly specs: SpecModel[];
-  readonly specById = new Map<string, SpecModel>();
+  readonly specs: readonly SpecModel[];
   readonly router = new Router<Operation>();
   readonly resources = new Map<string, ResourceRuntime>();
   readonly schemes = new Map<string, SecuritySchemeSpec>();
   readonly credentials: Credentials;
-  readonly requestValidators = new Map<Operation, RequestValidator>();
-  readonly responseValidator: ResponseValidator;
+  readonly responses: ResponseValidator;
   readonly documented: DocumentedResponses;
   readonly scenarios: Scenarios;
   readonly log: RequestLog;
   readonly readCache: ReadCache;
   /** Fakers for behaviours and generated fields, returned after each answer. */
   readonly fakers = new FakerPool();
-  readonly behaviours = new Map<string, Behaviour>();
-  readonly adminRoutes = new Map<string, AdminRoute>();
-  private readonly clockListeners: NonNullable<BehaviourModule['onClockAdvance']>[] = [];
   readonly options: MockOptions;
   readonly limits: MockLimits;
-  private readonly generators: Record<string, FixtureGenerator> = {};
-  /** The fixtures: what reset goes back to. */
-  private initial: StoreSnapshot;
+  readonly bindings: Bindings;
+  readonly actDeps: ActDeps;
+  private readonly requestValidators = new Map<Operation, RequestValidator>();
+  private readonly seeds: SeedFile[];
+  /** The seeded state: what reset goes back to. */
+  private readonly initial: StoreSnapshot;
   private readonly warned = new Set<string>();
 
   constructor(options: MockOptions) {
@@ -96,61 +111,88 @@ export class MockRuntime {
     this.clock = new MockClock(this.store, options.clockStart ?? DEFAULT_CLOCK_START);
     const strict = new SchemaCompiler();
     const coercing = new SchemaCompiler({ coerceTypes: true });
-    this.responseValidator = new ResponseValidator(strict);
+    this.responses = new ResponseValidator(strict);
     this.documented = new DocumentedResponses(this.seed, () => this.clock.now());
     this.scenarios = new Scenarios(this.specs, strict, successStatus);
     this.log = new RequestLog(options.requestLogSize ?? 500);
-    for (const module of options.modules ?? BUILTIN_MODULES) this.register(module);
-    for (const spec of this.specs) {
-      this.specById.set(spec.id, spec);
-      for (const scheme of spec.securitySchemes) this.schemes.set(scheme.name, scheme);
-      for (const resource of spec.resources) {
-        this.resources.set(
-          resource.name,
-          new ResourceRuntime(
-            resource,
-            this.store,
-            this.clock,
-            this.seed,
-            this.limits.maxCollectionSize,
-            this.fakers,
-          ),
-        );
-      }
-      for (const operation of spec.operations) {
-        this.router.add(operation.method, operation.path, operation);
-        // Compiled on first use: a mock of 170 operations answers its first request sooner.
-        let compiled: RequestValidator | undefined;
-        this.requestValidators.set(operation, (request, params) =>
-          (compiled ??= compileRequestValidator(operation, coercing, strict, this.limits))(request, params),
-        );
-      }
-    }
-    this.readCache = new ReadCache([
-      'authorization',
-      'cookie',
-      ...[...this.schemes.values()].flatMap((s) =>
-        s.type === 'apiKey' && s.in === 'header' && s.paramName ? [s.paramName.toLowerCase()] : [],
-      ),
-    ]);
+    const seeds = readSeeds(this.specs, options.seedDir);
+    const bound = bindModules(this.specs, options.modules ?? [], seeds.seeds);
+    if (seeds.problems.length + bound.problems.length > 0)
+      throw new SpecLoadError([...seeds.problems, ...bound.problems]);
+    this.seeds = seeds.seeds;
+    this.bindings = bound.bindings;
+    for (const spec of this.specs) this.addSpec(spec, coercing, strict);
+    this.readCache = new ReadCache(credentialHeaders([...this.schemes.values()]));
     this.credentials = new Credentials(this.store, [...this.schemes.values()], {
       overrides: options.credentials,
       maxIssued: this.limits.maxIssuedCredentials,
       now: () => this.clock.now(),
     });
+    this.actDeps = {
+      store: this.store,
+      clock: this.clock,
+      seed: this.seed,
+      resources: this.resources,
+      behaviours: this.bindings.behaviours,
+      documented: this.documented,
+      fakers: this.fakers,
+      credentials: this.credentials,
+      schemes: this.schemes,
+    };
     this.populate();
-    this.fakers.releaseAll();
     this.initial = this.store.snapshot();
   }
 
-  private register(module: BehaviourModule): void {
-    for (const [name, behaviour] of Object.entries(module.behaviours))
-      this.behaviours.set(`${module.name}.${name}`, behaviour);
-    for (const [name, generator] of Object.entries(module.generators ?? {}))
-      this.generators[`${module.name}.${name}`] = generator;
-    for (const [route, handler] of Object.entries(module.adminRoutes ?? {}))
-      this.adminRoutes.set(route, handler);
-    if (module.onClockAdvance) this.clockListeners.push(module.onClockAdvance);
+  private addSpec(spec: SpecModel, coercing: SchemaCompiler, strict: SchemaCompiler): void {
+    for (const scheme of spec.securitySchemes) this.schemes.set(scheme.name, scheme);
+    for (const resource of spec.resources) {
+      this.resources.set(
+        resource.name,
+        new ResourceRuntime(
+          resource,
+          this.store,
+          this.clock,
+          this.seed,
+          this.limits.maxCollectionSize,
+          this.fakers,
+        ),
+      );
+    }
+    for (const operation of spec.operations) {
+      this.router.add(operation.method, operation.path, operation);
+      // Compiled on first use: a mock of 170 operations answers its first request sooner.
+      let compiled: RequestValidator | undefined;
+      this.requestValidators.set(operation, (request, params) =>
+        (compiled ??= compileRequestValidator(operation, coercing, strict, this.limits))(request, params),
+      );
+    }
+  }
+
+  private populate(): void {
+    populateStore({
+      seeds: this.seeds,
+      generatorOf: this.bindings.generatorOf,
+      store: this.store,
+      seed: this.seed,
+      clock: this.clock,
+      resource: (name) => this.resources.get(name),
+      credentials: this.credentials,
+    });
+    this.fakers.releaseAll();
+  }
+
+  requestValidator(operation: Operation): RequestValidator {
+    return this.requestValidators.get(operation) as RequestValidator;
+  }
+
+  /**
+   * A refusal for a request that never reached the pipeline (Node's HTTP parser gave up on it), in the
+   * envelope of the spec its path belongs to.
+   */
+  refuseUnparsed(path: string, kind: ErrorKind, message: string): PlainResponse {
+    const spec = specOwningPath(this.specs, path);
+    if (!spec) return { status: 400, headers: { 'content-type': 'application/json' }, body: { message } };
+    return errorResponse(spec, undefined, kind, [message]);
   }
 
   /** What vendor admin routes and clock listeners may touch. */
@@ -167,28 +209,10 @@ export class MockRuntime {
   advanceClock(ms: number): void {
     const from = this.clock.now();
     const to = this.clock.advance(ms);
-    for (const listener of this.clockListeners) listener(this.adminContext(), from, to);
+    for (const listener of this.bindings.clockListeners) listener(this.adminContext(), from, to);
   }
 
-  private populate(): void {
-    const dir = this.options.fixturesDir === undefined ? BUNDLED_FIXTURES_DIR : this.options.fixturesDir;
-    if (dir === false) return;
-    const files = this.specs.flatMap((spec) => {
-      const fixture = readFixtureFile(dir, spec);
-      return fixture ? [{ spec, fixture }] : [];
-    });
-    populateFixtures({
-      files,
-      store: this.store,
-      seed: this.seed,
-      clock: this.clock,
-      resource: (name) => this.resources.get(name),
-      generators: this.generators,
-      credentials: this.credentials,
-    });
-  }
-
-  /** Back to the fixtures: the store, the clock and the issued credentials; scenarios and the log are cleared. */
+  /** Back to the seeded state: the store, the clock and the issued credentials; scenarios and the log too. */
   reset(): void {
     this.store.restore(this.initial);
     this.scenarios.clear();
@@ -201,7 +225,7 @@ export class MockRuntime {
   }
 
   operationsOf(specId: string): Operation[] {
-    return this.specById.get(specId)?.operations ?? [];
+    return this.specs.find((spec) => spec.id === specId)?.operations ?? [];
   }
 
   /** Logs a message once: a mock bug is reported, but not a thousand times. */
@@ -210,4 +234,27 @@ export class MockRuntime {
     this.warned.add(message);
     (this.options.warn ?? ((m: string) => console.warn(`secmock: ${m}`)))(message);
   }
+}
+
+function readSeeds(
+  specs: readonly SpecModel[],
+  seedDir: string | false | undefined,
+): { seeds: SeedFile[]; problems: SpecProblem[] } {
+  if (seedDir === false) return { seeds: [], problems: [] };
+  const reads = specs.map((spec) => readSeedFile(seedDir ?? BUNDLED_SEED_DIR, spec));
+  return {
+    seeds: reads.flatMap((r) => (r.seed ? [r.seed] : [])),
+    problems: reads.flatMap((r) => r.problems),
+  };
+}
+
+/** Headers that carry credentials: an answer may depend on who asks, so they are part of a cached read. */
+function credentialHeaders(schemes: SecuritySchemeSpec[]): string[] {
+  return [
+    'authorization',
+    'cookie',
+    ...schemes.flatMap((s) =>
+      s.type === 'apiKey' && s.in === 'header' && s.paramName ? [s.paramName.toLowerCase()] : [],
+    ),
+  ];
 }

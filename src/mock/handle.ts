@@ -1,39 +1,31 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { PlainRequest, PlainResponse } from '../http/types';
-import type { Operation, SpecModel } from '../openapi/model';
-import { successStatus } from '../openapi/status';
-import { formatViolation } from '../schema';
-import { handleAdmin, ADMIN_PREFIX } from './admin';
-import { authenticate } from './stages/authenticate';
-import { execute } from './stages/act';
-import { errorResponse, selfCheck, toResponse } from './stages/respond';
-import { parsePrefer } from './stages/prefer';
-import type { MockRuntime } from './engine';
-import { copyAnswer } from './services/read-cache';
-import type { Scenario } from './services/scenarios';
+import type { PlainRequest, PlainResponse } from '../http';
+import { handleAdmin, isAdminPath } from './admin';
+import type { MockEngine } from './engine';
+import { copyAnswer, type CachedAnswer } from './services/read-cache';
+import { act } from './stages/act';
+import type { Answer } from './stages/answer';
+import { refuseUnauthenticated } from './stages/authenticate';
+import { refusal } from './stages/answer';
+import { answerPreferred } from './stages/prefer';
+import { refuseUnreadableBody } from './stages/read-body';
+import { toResponse } from './stages/respond';
+import { routeRequest } from './stages/route';
+import { forceScenario } from './stages/scenario';
+import { selfCheck } from './stages/self-check';
+import { validateRequest } from './stages/validate';
 
-interface Handled {
-  response: PlainResponse;
-  spec?: SpecModel;
-  operation?: Operation;
-  requestViolations: string[];
-  scenario?: Scenario;
-}
-
-/**
- * One mock request, as DESIGN.md draws it: route -> authenticate -> validate -> scenario override ->
- * Prefer -> behaviour or generic state -> documented response -> self-check -> latency -> log.
- */
-export async function handleRequest(runtime: MockRuntime, request: PlainRequest): Promise<PlainResponse> {
-  if (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`))
-    return handleAdmin(runtime, request);
+/** One request to the mock: the admin API, or an operation answered (or reused) and logged. */
+export async function handleRequest(engine: MockEngine, request: PlainRequest): Promise<PlainResponse> {
+  if (isAdminPath(request.path)) return handleAdmin(engine, request);
   const started = performance.now();
-  const { answered, scenario, requestViolations } = answerOrReuse(runtime, request);
+  const reused = reuseRead(engine, request);
+  const { answered, requestViolations, delayMs } = reused ?? answerFresh(engine, request);
   const response = copyAnswer(answered);
-  const delay = (runtime.options.latencyMs ?? 0) + (scenario?.delayMs ?? 0);
+  const delay = (engine.options.latencyMs ?? 0) + delayMs;
   if (delay > 0) await sleep(delay);
-  runtime.log.add({
+  engine.log.add({
     time: new Date().toISOString(),
     method: request.method.toUpperCase(),
     path: request.path,
@@ -43,132 +35,92 @@ export async function handleRequest(runtime: MockRuntime, request: PlainRequest)
     durationMs: Math.round((performance.now() - started) * 100) / 100,
     requestViolations,
     responseViolations: answered.responseViolations,
-    scenario: scenario && String(scenario.id),
+    scenario: answered.scenario,
   });
   return response;
 }
 
-/** The cached answer to the same read, or a fresh one (cached when it left the store unchanged). */
-function answerOrReuse(runtime: MockRuntime, request: PlainRequest) {
-  const key = runtime.scenarios.isEmpty() ? runtime.readCache.keyOf(request) : undefined;
-  const revision = runtime.store.revision;
-  const cached = key === undefined ? undefined : runtime.readCache.get(key, revision);
-  if (cached) return { answered: cached, requestViolations: [] as string[], scenario: undefined };
-  let handled: Handled;
+/**
+ * The pipeline, as DESIGN.md draws it; each step is one file in stages/ and either answers the request (a
+ * refusal, a forced answer) or lets it go on: route -> readable body -> authenticate -> validate ->
+ * scenario -> Prefer -> act (vendor behaviour or generic action) -> respond.
+ */
+export function decide(engine: MockEngine, request: PlainRequest): Answer {
+  const routed = routeRequest(engine.router, engine.specs, request);
+  if (routed.kind === 'answered') return routed.answer;
+  const { spec, operation, params } = routed;
+  const refused =
+    refuseUnreadableBody(spec, operation, request) ??
+    refuseUnauthenticated(spec, operation, request, engine.schemes, engine.credentials);
+  if (refused) return refused;
+  const checked = validateRequest(engine.requestValidator(operation), spec, operation, request, params);
+  if (!checked.ok) return checked.error;
+  const forced =
+    forceScenario(engine.scenarios, engine.documented, spec, operation) ??
+    answerPreferred(engine.documented, spec, operation, checked.value);
+  if (forced) return forced;
+  const outcome = act(engine.actDeps, spec, operation, checked.value);
+  const response = toResponse(spec, operation, outcome);
+  return { spec, operation, response, requestViolations: outcome.kind === 'fail' ? outcome.messages : [] };
+}
+
+interface Answered {
+  answered: CachedAnswer;
+  requestViolations: string[];
+  delayMs: number;
+}
+
+/** The answer to the same read, kept since the store last changed (services/read-cache.ts). */
+function reuseRead(engine: MockEngine, request: PlainRequest): Answered | undefined {
+  if (!engine.scenarios.isEmpty()) return undefined;
+  const key = engine.readCache.keyOf(request);
+  const cached = key === undefined ? undefined : engine.readCache.get(key, engine.store.revision);
+  return cached && { answered: cached, requestViolations: [], delayMs: 0 };
+}
+
+/** Decides, self-checks and serialises an answer once; a read that left the store unchanged is kept. */
+function answerFresh(engine: MockEngine, request: PlainRequest): Answered {
+  const revision = engine.store.revision;
+  let answer: Answer;
   try {
-    handled = answer(runtime, request);
+    answer = decide(engine, request);
+  } catch (error) {
+    answer = internalError(engine, request, error);
   } finally {
-    runtime.fakers.releaseAll();
+    engine.fakers.releaseAll();
   }
-  const { response, operation } = handled;
-  const responseViolations = operation ? selfCheck(runtime, operation, response) : [];
+  const { response, operation, scenario } = answer;
+  const responseViolations =
+    operation && !answer.bySecmock
+      ? selfCheck(engine.responses, operation, response, (m) => engine.warnOnce(m))
+      : [];
   if (operation) response.headers['x-secmock-operation'] = `${operation.specId}/${operation.operationId}`;
   if (response.body !== undefined && /json/.test(response.headers['content-type'] ?? ''))
     response.text = JSON.stringify(response.body);
-  const answered = {
+  const answered: CachedAnswer = {
     response,
     responseViolations,
-    spec: handled.spec?.id,
+    spec: answer.spec?.id,
     operationId: operation?.operationId,
+    scenario: scenario && String(scenario.id),
   };
-  const unchanged = runtime.store.revision === revision && !handled.scenario;
+  const key = scenario ? undefined : engine.readCache.keyOf(request);
+  const unchanged = engine.store.revision === revision;
   if (key !== undefined && unchanged && response.status >= 200 && response.status < 300)
-    runtime.readCache.set(key, revision, answered);
-  return { answered, requestViolations: handled.requestViolations, scenario: handled.scenario };
+    engine.readCache.set(key, revision, answered);
+  return { answered, requestViolations: answer.requestViolations, delayMs: scenario?.delayMs ?? 0 };
 }
 
-function answer(runtime: MockRuntime, request: PlainRequest): Handled {
-  const route = runtime.router.match(request.method, request.path);
-  if (route.kind === 'not-found') return { response: notFoundRoute(runtime, request), requestViolations: [] };
-  if (route.kind === 'method-not-allowed') {
-    const spec = runtime.specById.get(route.sample.specId) as SpecModel;
-    const message = `${request.method.toUpperCase()} is not allowed on ${request.path}; allowed: ${route.allow.join(', ')}`;
-    const response = errorResponse(spec, undefined, 'validation', [message]);
-    return {
-      response: { ...response, status: 405, headers: { ...response.headers, allow: route.allow.join(', ') } },
-      requestViolations: [message],
-    };
-  }
-  const operation = route.value;
-  const spec = runtime.specById.get(operation.specId) as SpecModel;
-  const auth = authenticate(operation, request, runtime.schemes, runtime.credentials);
-  if (!auth.ok)
-    return {
-      spec,
-      operation,
-      response: errorResponse(spec, operation, auth.kind, [auth.message]),
-      requestViolations: [auth.message],
-    };
-  const checked = runtime.requestValidators.get(operation)?.(request, route.params);
-  if (!checked?.ok) {
-    const messages = (checked?.violations ?? []).map(formatViolation);
-    return {
-      spec,
-      operation,
-      response: errorResponse(spec, operation, 'validation', messages),
-      requestViolations: messages,
-    };
-  }
-  const scenario = runtime.scenarios.take(operation);
-  if (scenario)
-    return {
-      spec,
-      operation,
-      scenario,
-      response: scenarioResponse(runtime, spec, operation, scenario),
-      requestViolations: [],
-    };
-  const preferences = parsePrefer(request.headers.prefer);
-  if (preferences.code !== undefined && preferences.code !== successStatus(operation)) {
-    const answer = runtime.documented.body(spec, operation, preferences.code, {
-      ...preferences,
-      pathParams: checked.request.path,
-    });
-    const outcome = answer.ok
-      ? { kind: 'ok' as const, status: preferences.code, body: answer.body }
-      : { kind: 'fail' as const, error: 'validation' as const, messages: [`Prefer: ${answer.message}`] };
-    return { spec, operation, response: toResponse(spec, operation, outcome), requestViolations: [] };
-  }
-  const outcome = execute(runtime, spec, operation, checked.request, preferences);
-  return {
-    spec,
-    operation,
-    response: toResponse(spec, operation, outcome),
-    requestViolations: outcome.kind === 'fail' ? outcome.messages : [],
-  };
-}
-
-function scenarioResponse(
-  runtime: MockRuntime,
-  spec: SpecModel,
-  operation: Operation,
-  scenario: Scenario,
-): PlainResponse {
-  const status = scenario.status ?? successStatus(operation) ?? 200;
-  const body =
-    scenario.body !== undefined
-      ? structuredClone(scenario.body)
-      : (() => {
-          const answer = runtime.documented.body(spec, operation, status, { example: scenario.example });
-          return answer.ok ? answer.body : undefined;
-        })();
-  return toResponse(spec, operation, { kind: 'ok', status, body });
-}
-
-/** An unknown path belongs to no spec; answer in the envelope of the spec whose paths share its prefix. */
-function notFoundRoute(runtime: MockRuntime, request: PlainRequest): PlainResponse {
-  const message = `no operation at ${request.method.toUpperCase()} ${request.path}`;
-  const owner = specOwningPath(runtime, request.path);
-  if (!owner) return { status: 404, headers: { 'content-type': 'application/json' }, body: { message } };
-  const response = errorResponse(owner, undefined, 'notFound', [message]);
-  return { ...response, status: 404 };
-}
-
-/** The spec whose operations share the path's first two segments (`/api/v1`), else the first one served. */
-export function specOwningPath(runtime: MockRuntime, path: string): SpecModel | undefined {
-  return (
-    runtime.specs.find((s) =>
-      s.operations.some((op) => path.startsWith(op.path.split('/').slice(0, 3).join('/'))),
-    ) ?? runtime.specs[0]
+/** A bug in secmock answers 500 in the vendor's envelope (logged once with its stack), never a crash. */
+function internalError(engine: MockEngine, request: PlainRequest, error: unknown): Answer {
+  engine.warnOnce(
+    `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );
+  const routed = routeRequest(engine.router, engine.specs, request);
+  const spec = routed.kind === 'operation' ? routed.spec : (routed.answer.spec ?? engine.specs[0]);
+  const operation = routed.kind === 'operation' ? routed.operation : undefined;
+  const message = 'secmock failed to answer this request; see its log';
+  if (!spec)
+    return { response: { status: 500, headers: {}, body: { message } }, requestViolations: [message] };
+  return { ...refusal(spec, operation, 'internal', [message]), bySecmock: true };
 }

@@ -1,15 +1,37 @@
 import type { Faker } from '@faker-js/faker';
-import type { Operation, ResourceSpec, SpecModel } from '../openapi/model';
+import type { PlainRequest, PlainResponse } from '../http/types';
+import type { Operation, SpecModel } from '../openapi/model';
 import type { Store } from '../state/store';
 import type { ValidatedRequest } from '../validate/request';
-import type { MockClock } from './services/clock';
-import type { FixtureGenerator } from './seed/populate';
-import type { Outcome } from './outcome';
 import type { ResourceRuntime } from './crud/resources';
 import type { TemplateScope } from './crud/template';
-import type { PlainRequest, PlainResponse } from '../http/types';
+import type { Outcome } from './outcome';
+import type { MockClock } from './services/clock';
 
-/** What a vendor behaviour gets: the request, the shared store, and the generic engine to fall back on. */
+/**
+ * The contract a vendor module implements (src/vendors/<spec-id>/index.ts). A module belongs to one spec:
+ * its `id` is the spec's id (the spec file's name without extension), and the names that spec gives in
+ * `x-secmock.behaviour` and that its seed file gives under `generators` resolve inside this module only.
+ * The engine imports no vendor: the composition root (server/) hands the modules in, and library users
+ * add their own with `createMockApp({ modules: [...] })`.
+ */
+export interface VendorModule {
+  /** The spec id this module belongs to, e.g. `lacework-edge`. */
+  id: string;
+  /** What the vendor does on top of the generic action, by the name the spec's annotation gives. */
+  behaviours?: Record<string, Behaviour>;
+  /** Rich seed datasets, by the name the seed file's `generators` gives. */
+  generators?: Record<string, SeedGenerator>;
+  /** Extra admin routes under /__secmock/, keyed `METHOD path` (e.g. `POST akto/jira/tickets/status`). */
+  adminRoutes?: Record<string, AdminRoute>;
+  /** Called when the admin API moves the virtual clock on (e.g. an hourly sync runs for each hour passed). */
+  onClockAdvance?: ClockListener;
+}
+
+/** A vendor behaviour: answers one operation, usually by adding to the generic action. */
+export type Behaviour = (ctx: BehaviourContext) => Outcome;
+
+/** What a behaviour gets: the request, the shared store, and the generic engine to fall back on. */
 export interface BehaviourContext {
   spec: SpecModel;
   operation: Operation;
@@ -19,7 +41,7 @@ export interface BehaviourContext {
   seed: number;
   /** The operation's annotated resource, if any. */
   resource?: ResourceRuntime;
-  /** Any resource of any loaded spec, by name (undefined when that spec is not served). */
+  /** Any resource of any served spec, by name (undefined when that spec is not served). */
   resourceNamed(name: string): ResourceRuntime | undefined;
   /** Runs the operation's generic action (create, read...) or, without one, the documented response. */
   generic(): Outcome;
@@ -45,25 +67,31 @@ export interface CredentialControl {
   readonly maxIssued: number;
 }
 
-export type Behaviour = (ctx: BehaviourContext) => Outcome;
+/** A named seed generator: fills the store with a rich, coherent dataset at start-up (and on reset). */
+export type SeedGenerator = (ctx: SeedContext) => void;
 
-/** Admin routes a vendor module adds under /__secmock/<path> (e.g. Jira sync controls). */
+export interface SeedContext {
+  faker: Faker;
+  /** Seeded API tokens can be made valid credentials. */
+  credentials: CredentialControl;
+  seed: number;
+  /** The mock clock at start-up, in ms. */
+  now: number;
+  /** The generator's `options` from the seed file. */
+  options: Record<string, unknown>;
+  store: Store;
+  /** A resource of the served specs; an unknown name is a seed mistake and throws. */
+  resource(name: string): ResourceRuntime;
+}
+
+/** What vendor admin routes and clock listeners may touch. */
 export interface AdminContext {
   store: Store;
   clock: MockClock;
   seed: number;
   resourceNamed(name: string): ResourceRuntime | undefined;
 }
+
 export type AdminRoute = (request: PlainRequest, body: unknown, ctx: AdminContext) => PlainResponse;
 
-export interface BehaviourModule {
-  name: string;
-  behaviours: Record<string, Behaviour>;
-  generators?: Record<string, FixtureGenerator>;
-  /** Keyed `METHOD path`, e.g. `POST akto/jira/status`. */
-  adminRoutes?: Record<string, AdminRoute>;
-  /** Called when the admin API moves the virtual clock on (e.g. to run an hourly sync for each hour passed). */
-  onClockAdvance?: (ctx: AdminContext, fromMs: number, toMs: number) => void;
-}
-
-export type { ResourceSpec };
+export type ClockListener = (ctx: AdminContext, fromMs: number, toMs: number) => void;

@@ -141,7 +141,7 @@ export const operationAnnotationSchema = {
       properties: { by: { type: 'string' }, order: { enum: ['asc', 'desc'] } },
     },
     requires: { type: 'array', items: { type: 'string' } },
-    behaviour: { type: 'string', pattern: '^[a-zA-Z][\\w-]*(\\.[a-zA-Z][\\w-]*)+$' },
+    behaviour: { type: 'string', pattern: '^[a-zA-Z][\\w-]*$' },
     response: {},
     status: { type: 'integer', minimum: 200, maximum: 299 },
     errors: errorKinds,

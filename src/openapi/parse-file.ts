@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { load, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { parsePointer } from './pointer';
 import type { SpecProblem } from './problems';
 
 /** A parsed spec file that can tell on which line a JSON pointer starts, for readable problems. */
@@ -48,6 +49,18 @@ export function parseSpecFile(file: string): ParseResult {
     };
   }
   return { ok: true, parsed: { file, data, lineOf: lineLocator(text) } };
+}
+
+/**
+ * The line a JSON pointer starts on in a YAML or JSON file: for problems found after loading (a behaviour
+ * name no module defines, a seed file's mistake). Reads the file again; only ever called for a problem.
+ */
+export function lineOfPointer(file: string, pointer: string): number | undefined {
+  try {
+    return lineLocator(readFileSync(file, 'utf8'))(parsePointer(pointer));
+  } catch {
+    return undefined;
+  }
 }
 
 function lineLocator(text: string): ParsedFile['lineOf'] {

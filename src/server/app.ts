@@ -1,26 +1,40 @@
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { isHttpMethod, type PlainRequest, type PlainResponse } from '../http/types';
-import { errorResponse } from '../mock/stages/respond';
-import { ADMIN_PREFIX } from '../mock/admin';
-import { handleRequest } from '../mock/handle';
-import { MockRuntime, type MockOptions } from '../mock/engine';
-import { loadSpecs, type SpecModel } from '../openapi';
-import { listSpecFiles } from '../openapi/files';
+import { isHttpMethod, type BodyProblem, type PlainRequest, type PlainResponse } from '../http';
+import { handleRequest, MockEngine, type MockOptions, type VendorModule } from '../mock';
+import { listSpecFiles, loadSpecs, type SpecModel } from '../openapi';
+import { BUILTIN_VENDORS } from '../vendors';
 
-export interface MockAppOptions extends Omit<MockOptions, 'specs'> {
+export interface MockAppOptions extends Omit<MockOptions, 'specs' | 'modules'> {
   /** Spec files or loaded specs; default: every spec in secmock's specs/. */
   specs?: Array<string | SpecModel>;
+  /**
+   * Vendor modules added to the ones secmock ships; one with the id of a shipped module replaces it. Each
+   * binds to the served spec whose id is its id (see docs/adding-a-vendor.md).
+   */
+  modules?: readonly VendorModule[];
   /** Largest accepted request body (bytes or '1mb'); larger ones get 413 in the vendor's envelope. */
   bodyLimit?: number | string;
 }
 
-export type MockApp = express.Express & { runtime: MockRuntime };
+export type MockApp = express.Express & { mock: MockEngine };
 
-/** Builds the mock as an Express app that can be mounted, listened on, or tested with supertest. */
+/**
+ * The composition root of the mock: loads the specs, hands the engine the vendor modules, and wraps it in
+ * an Express app that can be mounted, listened on, or tested with supertest. The only express import.
+ */
 export async function createMockApp(options: MockAppOptions = {}): Promise<MockApp> {
-  const runtime = new MockRuntime({ ...options, specs: await resolveSpecs(options.specs) });
-  return buildExpressApp(runtime, options.bodyLimit ?? '1mb');
+  const engine = new MockEngine({
+    ...options,
+    specs: await resolveSpecs(options.specs),
+    modules: withBuiltins(options.modules ?? []),
+  });
+  return buildExpressApp(engine, options.bodyLimit ?? '1mb');
+}
+
+function withBuiltins(added: readonly VendorModule[]): VendorModule[] {
+  const ids = new Set(added.map((m) => m.id));
+  return [...BUILTIN_VENDORS.filter((m) => !ids.has(m.id)), ...added];
 }
 
 async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promise<SpecModel[]> {
@@ -31,35 +45,39 @@ async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promi
   return entries.map((entry) => (typeof entry === 'string' ? (loaded.shift() as SpecModel) : entry));
 }
 
-export function buildExpressApp(runtime: MockRuntime, bodyLimit: number | string): MockApp {
+export function buildExpressApp(engine: MockEngine, bodyLimit: number | string): MockApp {
   const app = express() as MockApp;
-  app.runtime = runtime;
+  app.mock = engine;
   app.disable('x-powered-by');
   app.disable('etag');
   // Browser apps call the mock from another origin: allow any, expose secmock's diagnostic headers.
   app.use(cors({ exposedHeaders: ['x-secmock-violations', 'x-secmock-operation', 'allow'], maxAge: 600 }));
-  app.use(express.text({ type: () => true, limit: bodyLimit, defaultCharset: 'utf-8' }));
+  const readText = express.text({ type: () => true, limit: bodyLimit, defaultCharset: 'utf-8' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    handleRequest(runtime, toPlainRequest(req)).then((response) => send(res, response), next);
+    // A body that cannot be read is not an Express error: the pipeline routes the request first and
+    // refuses it in the envelope of the operation it reaches (or 404/405), like any other refusal.
+    readText(req, res, (error?: unknown) => {
+      const problem = error === undefined ? undefined : bodyProblemOf(error, bodyLimit);
+      handleRequest(engine, toPlainRequest(req, problem)).then((response) => send(res, response), next);
+    });
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (isClientError(error) && !reachesOperation(runtime, req)) {
-      // An unreadable body sent where no operation is: refused for its route first (404/405), as the
-      // pipeline refuses any request there, in the envelope of the spec the path belongs to.
-      handleRequest(runtime, { ...toPlainRequest(req), rawBody: undefined }).then(
-        (response) => send(res, response),
-        (failure: unknown) => send(res, edgeError(runtime, req, failure, bodyLimit)),
-      );
-      return;
-    }
-    const response = edgeError(runtime, req, error, bodyLimit);
-    logEdge(runtime, req, response);
-    send(res, response);
+    // Only a bug in secmock gets here (the pipeline answers its own failures): never a stack trace.
+    engine.warnOnce(
+      `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    send(res, { ...engine.refuseUnparsed(req.path, 'internal', 'secmock failed to answer this request') });
   });
   return app;
 }
 
-function toPlainRequest(req: Request): PlainRequest {
+function bodyProblemOf(error: unknown, limit: number | string): BodyProblem {
+  if ((error as { type?: string }).type === 'entity.too.large')
+    return { kind: 'tooLarge', message: `request body is larger than the limit (${String(limit)})` };
+  return { kind: 'unreadable', message: (error as Error).message };
+}
+
+function toPlainRequest(req: Request, bodyProblem: BodyProblem | undefined): PlainRequest {
   const method = req.method.toLowerCase();
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -72,70 +90,8 @@ function toPlainRequest(req: Request): PlainRequest {
     headers,
     rawBody: typeof req.body === 'string' && req.body.length > 0 ? req.body : undefined,
     remoteAddress: req.socket.remoteAddress,
+    bodyProblem,
   };
-}
-
-function isClientError(error: unknown): boolean {
-  const status = (error as { status?: number }).status;
-  return status !== undefined && status >= 400 && status < 500;
-}
-
-/** Whether the request routes to an operation (the admin API answers its own refusals). */
-function reachesOperation(runtime: MockRuntime, req: Request): boolean {
-  if (req.path === ADMIN_PREFIX || req.path.startsWith(`${ADMIN_PREFIX}/`)) return true;
-  const method = req.method.toLowerCase();
-  return isHttpMethod(method) && runtime.router.match(method, req.path).kind === 'match';
-}
-
-/** Body-parser refusals (too large, bad charset) still answer in the vendor's envelope of that route. */
-function edgeError(
-  runtime: MockRuntime,
-  req: Request,
-  error: unknown,
-  limit: number | string,
-): PlainResponse {
-  const type = (error as { type?: string }).type;
-  const status = (error as { status?: number }).status;
-  const method = req.method.toLowerCase();
-  const route = isHttpMethod(method) ? runtime.router.match(method, req.path) : undefined;
-  const operation = route?.kind === 'match' ? route.value : undefined;
-  const spec = runtime.specById.get(operation?.specId ?? '') ?? runtime.specs[0];
-  const answer = (response: PlainResponse): PlainResponse => {
-    // Like every answer of an operation, an edge refusal names it (and the request log records it).
-    if (operation) response.headers['x-secmock-operation'] = `${operation.specId}/${operation.operationId}`;
-    return response;
-  };
-  if (type === 'entity.too.large') {
-    return answer(
-      errorResponse(spec, operation, 'tooLarge', [
-        `request body is larger than the limit (${String(limit)})`,
-      ]),
-    );
-  }
-  if (status !== undefined && status >= 400 && status < 500)
-    return answer(errorResponse(spec, operation, 'validation', [(error as Error).message]));
-  runtime.warnOnce(
-    `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  return answer(
-    errorResponse(spec, operation, 'internal', ['secmock failed to answer this request; see its log']),
-  );
-}
-
-/** Edge refusals never reach the pipeline: log them too, so that GET /__secmock/requests shows every answer. */
-function logEdge(runtime: MockRuntime, req: Request, response: PlainResponse): void {
-  const [spec, operationId] = (response.headers['x-secmock-operation'] ?? '').split('/');
-  runtime.log.add({
-    time: new Date().toISOString(),
-    method: req.method.toUpperCase(),
-    path: req.path,
-    spec: spec || undefined,
-    operationId: operationId || undefined,
-    status: response.status,
-    durationMs: 0,
-    requestViolations: [],
-    responseViolations: [],
-  });
 }
 
 function send(res: Response, response: PlainResponse): void {

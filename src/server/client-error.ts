@@ -1,8 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { errorResponse } from '../mock/stages/respond';
-import { specOwningPath } from '../mock/handle';
-import type { MockRuntime } from '../mock/engine';
+import type { MockEngine } from '../mock';
 
 /**
  * Node's HTTP parser refuses some requests before Express sees them: headers or a URL over its 16 KB
@@ -10,18 +8,15 @@ import type { MockRuntime } from '../mock/engine';
  * (408). By default Node answers those with a bare status and no body; this answers them in the vendor's
  * envelope (of the spec the path belongs to, read from the raw request line), as every other refusal.
  */
-export function answerClientError(runtime: MockRuntime, error: NodeJS.ErrnoException, socket: Duplex): void {
+export function answerClientError(engine: MockEngine, error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;
   }
   const status = statusOf(error.code);
   const path = requestPath((error as { rawPacket?: Buffer }).rawPacket);
-  const spec = specOwningPath(runtime, path);
   const message = `the request could not be read (${error.message.replace(/[^\x20-\x7e]/g, '?')})`;
-  const body = spec
-    ? errorResponse(spec, undefined, status === 431 ? 'tooLarge' : 'validation', [message]).body
-    : { message };
+  const { body } = engine.refuseUnparsed(path, status === 431 ? 'tooLarge' : 'validation', message);
   const text = JSON.stringify(body);
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\n` +

@@ -24,18 +24,18 @@ export interface RunningMock {
 /** Starts the mock on host:port (port 0 picks a free one) and returns once it listens. */
 export async function startMock(options: ServeOptions = {}): Promise<RunningMock> {
   const app = await createMockApp(options);
-  const runtime = app.runtime;
+  const engine = app.mock;
   let persister: StatePersister | undefined;
   if (options.stateFile) {
     const saved = options.resetState ? undefined : readStateFile(options.stateFile);
-    if (saved) runtime.restore(saved);
-    persister = new StatePersister(options.stateFile, runtime.store, runtime.seed);
+    if (saved) engine.restore(saved);
+    persister = new StatePersister(options.stateFile, engine.store, engine.seed);
     if (!saved) persister.flush();
   }
   const server = createServer(app);
   server.keepAliveTimeout = 5000;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
-    answerClientError(runtime, error, socket),
+    answerClientError(engine, error, socket),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,18 +1,17 @@
-import { aktoIntegrationsModule } from './akto-integrations/index';
-import { aktoThreatModule } from './akto-threat-detection/behaviours/dashboard';
-import { laceworkModule } from './lacework-edge/index';
-import { manageEngineModule } from './manageengine-incidents/behaviours/incidents';
-import type { BehaviourModule } from '../mock/plugin';
+import type { VendorModule } from '../mock';
+import { aktoIntegrations } from './akto-integrations';
+import { aktoThreatDetection } from './akto-threat-detection';
+import { laceworkEdge } from './lacework-edge';
+import { manageEngineIncidents } from './manageengine-incidents';
 
 /**
- * The vendor behaviour modules secmock ships. A behaviour is named in a spec as `<module>.<function>`
- * (x-secmock.behaviour); an operation whose behaviour is not here runs its generic action instead.
+ * The vendor modules secmock ships, one per spec in specs/, each with the id of its spec. The names a spec
+ * gives in `x-secmock.behaviour` and its seed file under `generators` resolve in that module only; a new
+ * vendor API needs a line here only when it has behaviour beyond its annotations (docs/adding-a-vendor.md).
  */
-export const BUILTIN_MODULES: BehaviourModule[] = [
-  aktoIntegrationsModule,
-  aktoThreatModule,
-  laceworkModule,
-  manageEngineModule,
+export const BUILTIN_VENDORS: readonly VendorModule[] = [
+  aktoIntegrations,
+  aktoThreatDetection,
+  laceworkEdge,
+  manageEngineIncidents,
 ];
-
-export type { Behaviour, BehaviourContext, BehaviourModule } from '../mock/plugin';

@@ -6,7 +6,7 @@ import { TINY_SPEC } from './paths';
 export async function tinyMock(
   options: MockAppOptions = {},
 ): Promise<{ app: MockApp; http: ReturnType<typeof request> }> {
-  const app = await createMockApp({ specs: [TINY_SPEC], fixturesDir: false, ...options });
+  const app = await createMockApp({ specs: [TINY_SPEC], seedDir: false, ...options });
   return { app, http: request(app) };
 }
 

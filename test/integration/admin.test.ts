@@ -3,7 +3,7 @@ import { BROKEN_SEED_DIR, TEST_SEED_DIR } from '../helpers/paths';
 
 describe('admin API', () => {
   it('reports health and state, and reset goes back to the fixtures', async () => {
-    const { http } = await tinyMock({ fixturesDir: TEST_SEED_DIR });
+    const { http } = await tinyMock({ seedDir: TEST_SEED_DIR });
     const health = await http.get('/__secmock/health');
     expect(health.body).toMatchObject({
       status: 'ok',
@@ -82,7 +82,7 @@ describe('admin API', () => {
   it('exposes a violation of its own spec in a response header instead of staying silent', async () => {
     const warnings: string[] = [];
     const { http } = await tinyMock({
-      fixturesDir: BROKEN_SEED_DIR,
+      seedDir: BROKEN_SEED_DIR,
       warn: (m) => warnings.push(m),
     });
     const response = await http.get('/notes').set(TINY_KEY);
@@ -107,7 +107,7 @@ describe('admin API exposure', () => {
   it('refuses a non-loopback peer when no admin token is set', async () => {
     const { app } = await tinyMock();
     const { handleRequest } = await import('../../src/mock/handle');
-    const fromLan = await handleRequest(app.runtime, {
+    const fromLan = await handleRequest(app.mock, {
       method: 'get',
       path: '/__secmock/state',
       query: {},
@@ -115,7 +115,7 @@ describe('admin API exposure', () => {
       remoteAddress: '10.0.0.7',
     });
     expect(fromLan.status).toBe(403);
-    const fromLoopback = await handleRequest(app.runtime, {
+    const fromLoopback = await handleRequest(app.mock, {
       method: 'get',
       path: '/__secmock/state',
       query: {},

@@ -11,7 +11,7 @@ const KEY = { 'x-api-key': 'tiny-key', 'content-type': 'application/json' };
 describe('secmock serve', () => {
   it('keeps what was created across a restart with --state-file', async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), 'secmock-')), 'state.json');
-    const first = await startMock({ specs: [TINY_SPEC], fixturesDir: false, port: 0, stateFile });
+    const first = await startMock({ specs: [TINY_SPEC], seedDir: false, port: 0, stateFile });
     const created = await fetch(`${first.url}/notes`, {
       method: 'POST',
       headers: KEY,
@@ -20,7 +20,7 @@ describe('secmock serve', () => {
     const note = (await created.json()) as { id: string };
     await first.close();
 
-    const second = await startMock({ specs: [TINY_SPEC], fixturesDir: false, port: 0, stateFile });
+    const second = await startMock({ specs: [TINY_SPEC], seedDir: false, port: 0, stateFile });
     const read = await fetch(`${second.url}/notes/${note.id}`, { headers: KEY });
     expect(read.status).toBe(200);
     expect(await read.json()).toEqual(note);
@@ -28,7 +28,7 @@ describe('secmock serve', () => {
 
     const fresh = await startMock({
       specs: [TINY_SPEC],
-      fixturesDir: false,
+      seedDir: false,
       port: 0,
       stateFile,
       resetState: true,
@@ -40,7 +40,7 @@ describe('secmock serve', () => {
   it('refuses to start on an unreadable state file instead of silently starting empty', async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), 'secmock-')), 'state.json');
     writeFileSync(stateFile, '{"format": "secmock-state", "version": 1, "store": {"coll');
-    await expect(startMock({ specs: [TINY_SPEC], fixturesDir: false, port: 0, stateFile })).rejects.toThrow(
+    await expect(startMock({ specs: [TINY_SPEC], seedDir: false, port: 0, stateFile })).rejects.toThrow(
       StateFileError,
     );
   });

@@ -26,7 +26,7 @@ onNetwork(`the admin API seen from the network (${address ?? 'none'})`, () => {
   };
 
   it('without an admin token: 403 from the network, 200 from loopback; the vendor API answers both', async () => {
-    mock = await startMock({ specs: [TINY_SPEC], fixturesDir: false, port: 0, host: '0.0.0.0' });
+    mock = await startMock({ specs: [TINY_SPEC], seedDir: false, port: 0, host: '0.0.0.0' });
     const remote = await at(address as string, '/__secmock/state');
     expect(remote.status).toBe(403);
     expect(await remote.json()).toEqual({
@@ -41,7 +41,7 @@ onNetwork(`the admin API seen from the network (${address ?? 'none'})`, () => {
   it('with an admin token: every peer must send it, loopback included', async () => {
     mock = await startMock({
       specs: [TINY_SPEC],
-      fixturesDir: false,
+      seedDir: false,
       port: 0,
       host: '0.0.0.0',
       adminToken: 'adm-7f3',

@@ -13,13 +13,13 @@ describe('bookkeeping stays flat over a long run', () => {
     const { app, http } = await mockOf('lacework', { limits: { maxIssuedCredentials: 5 } });
     let latest = { authorization: '' };
     for (let i = 0; i < 30; i++) latest = await laceworkJwt(http);
-    expect(app.runtime.store.collection('sessions').size).toBeLessThanOrEqual(5);
+    expect(app.mock.store.collection('sessions').size).toBeLessThanOrEqual(5);
     expect((await http.get('/api/v1/users').set(latest)).status).toBe(200);
   });
 
   it('ManageEngine incidents created and deleted leave the name index as it was', async () => {
     const { app, http } = await mockOf('manageEngine');
-    const index = () => app.runtime.store.collection(NAME_INDEX).size;
+    const index = () => app.mock.store.collection(NAME_INDEX).size;
     const before = index();
     for (let i = 0; i < 25; i++) {
       const created = await http
@@ -72,7 +72,7 @@ describe('issued credentials, request log and caches stay at their size', () => 
   it('Lacework: thousands of distinct generated answers do not grow the caches past their caps', async () => {
     const { app, http } = await mockOf('lacework');
     const { authorization } = await laceworkJwt(http);
-    const { runtime } = app;
+    const runtime = app.mock;
     // Straight through the pipeline: 6,000 HTTP round trips would only add time, not coverage.
     for (let i = 0; i < CACHE_LIMIT + 1_000; i++) {
       const response = await handleRequest(runtime, {

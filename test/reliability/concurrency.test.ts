@@ -54,7 +54,7 @@ async function logged(mock: RunningMock, limit: number) {
 describe('concurrency over real HTTP', () => {
   let mock: RunningMock;
   beforeEach(async () => {
-    mock = await startMock({ specs: [TINY_SPEC], fixturesDir: false, port: 0, requestLogSize: 2_000 });
+    mock = await startMock({ specs: [TINY_SPEC], seedDir: false, port: 0, requestLogSize: 2_000 });
   });
   afterEach(() => mock.close());
 

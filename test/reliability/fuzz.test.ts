@@ -25,10 +25,10 @@ const PER_OPERATION = 15 * SCALE;
 const SAMPLE_PER_OPERATION = 10 * SCALE;
 
 const stats: Record<string, FuzzStats> = {};
-let fixturesDir: string;
+let seedDir: string;
 
 beforeAll(() => {
-  fixturesDir = smallFixturesDir();
+  seedDir = smallFixturesDir();
 });
 
 afterAll(() => {
@@ -47,9 +47,9 @@ describe('fuzzing every operation of every vendor spec over HTTP', () => {
     '%s: no 5xx, no hang, documented answers in the vendor envelope, invalid input changes nothing',
     async (name, file) => {
       const warnings: string[] = [];
-      const mock = await startMock({ specs: [file], port: 0, fixturesDir, warn: (m) => warnings.push(m) });
+      const mock = await startMock({ specs: [file], port: 0, seedDir, warn: (m) => warnings.push(m) });
       try {
-        const spec = mock.app.runtime.specs[0];
+        const spec = mock.app.mock.specs[0];
         const harness = new FuzzHarness(spec, mock);
         await harness.session.login();
         const options = (salt: string, numRuns: number) => ({
@@ -60,7 +60,7 @@ describe('fuzzing every operation of every vendor spec over HTTP', () => {
         });
         for (const operation of spec.operations) {
           // Each operation starts from the fixtures: its cases do not depend on what earlier ones stored.
-          mock.app.runtime.reset();
+          mock.app.mock.reset();
           await harness.session.login();
           const property = fc.asyncProperty(fuzzCases(operation, harness.base(operation)), (fuzz) =>
             harness.run(operation, fuzz),

@@ -39,7 +39,7 @@ describe('body size (--body-limit): 413 in each vendor envelope', () => {
   it('Lacework: {message}, and nothing is stored', async () => {
     const { app, http } = await mockOf('lacework', { bodyLimit: '10kb' });
     const auth = await laceworkJwt(http);
-    const users = app.runtime.store.collection('users').size;
+    const users = app.mock.store.collection('users').size;
     const response = await http
       .post('/api/v1/users')
       .set(auth)
@@ -48,14 +48,14 @@ describe('body size (--body-limit): 413 in each vendor envelope', () => {
       413,
       { message: 'request body is larger than the limit (10kb)' },
     ]);
-    expect(app.runtime.store.collection('users').size).toBe(users);
+    expect(app.mock.store.collection('users').size).toBe(users);
   });
 });
 
 describe('array length and nesting: the vendor validation refusal', () => {
   it('ManageEngine: more incident ids than the limit is a 400, and none is deleted', async () => {
     const { app, http } = await mockOf('manageEngine');
-    const stored = app.runtime.store.collection('incidents').size;
+    const stored = app.mock.store.collection('incidents').size;
     const ids = Array.from({ length: 10_001 }, (_, i) => `INC${i}`);
     const response = await http.delete('/api/v2/incident').set(ME).send({ incident_ids: ids });
     expect(response.status).toBe(400);
@@ -64,7 +64,7 @@ describe('array length and nesting: the vendor validation refusal', () => {
       title: 'Bad Request',
       detail: 'body.incident_ids: has 10001 items; at most 10000 are accepted',
     });
-    expect(app.runtime.store.collection('incidents').size).toBe(stored);
+    expect(app.mock.store.collection('incidents').size).toBe(stored);
   });
 
   it('Akto: a configurable array limit on a bulk create is a 422 {actionErrors}', async () => {
@@ -82,7 +82,7 @@ describe('array length and nesting: the vendor validation refusal', () => {
   it('Lacework: a body nested deeper than 64 levels is a 400 {message}', async () => {
     const { app, http } = await mockOf('lacework');
     const auth = await laceworkJwt(http);
-    const users = app.runtime.store.collection('users').size;
+    const users = app.mock.store.collection('users').size;
     const deep = `${'{"a":'.repeat(200)}1${'}'.repeat(200)}`;
     const response = await http
       .post('/api/v1/users')
@@ -90,17 +90,17 @@ describe('array length and nesting: the vendor validation refusal', () => {
       .send(`{"user": {"display_name": "deep", "extra": ${deep}}}`);
     expect(response.status).toBe(400);
     expect(response.body.message).toMatch(/^body\.user\.extra(\.a)+: is nested deeper than 64 levels$/);
-    expect(app.runtime.store.collection('users').size).toBe(users);
+    expect(app.mock.store.collection('users').size).toBe(users);
   });
 });
 
 describe('items per collection: a create beyond the limit is refused, what is stored stays', () => {
   it('Lacework users: 400 {message}', async () => {
     const { app } = await mockOf('lacework');
-    const limit = app.runtime.store.collection('users').size + 1;
+    const limit = app.mock.store.collection('users').size + 1;
     const limited = await mockOf('lacework', { limits: { maxCollectionSize: limit } });
     const auth = await laceworkJwt(limited.http);
-    const users = () => limited.app.runtime.store.collection('users').size;
+    const users = () => limited.app.mock.store.collection('users').size;
     const create = (name: string) =>
       limited.http
         .post('/api/v1/users')
@@ -118,7 +118,7 @@ describe('items per collection: a create beyond the limit is refused, what is st
 
   it('Akto custom webhooks: 422 {actionErrors}', async () => {
     const { app, http } = await mockOf('aktoIntegrations', { limits: { maxCollectionSize: 1 } });
-    const webhooks = () => app.runtime.store.collection('customWebhooks').size;
+    const webhooks = () => app.mock.store.collection('customWebhooks').size;
     const add = (webhookName: string) =>
       http
         .post('/api/addCustomWebhook')
@@ -141,7 +141,7 @@ describe('items per collection: a create beyond the limit is refused, what is st
 describe('creates performed by vendor behaviours respect the collection limit too', () => {
   it('ManageEngine createIncident: 400 in its envelope, nothing stored', async () => {
     const { app } = await mockOf('manageEngine');
-    const limit = app.runtime.store.collection('incidents').size;
+    const limit = app.mock.store.collection('incidents').size;
     const limited = await mockOf('manageEngine', { limits: { maxCollectionSize: limit } });
     const refused = await limited.http
       .post('/api/v2/incident')
@@ -151,13 +151,13 @@ describe('creates performed by vendor behaviours respect the collection limit to
       400,
       `incidents already holds the maximum of ${limit} entities; delete some or reset the mock`,
     ]);
-    expect(limited.app.runtime.store.collection('incidents').size).toBe(limit);
+    expect(limited.app.mock.store.collection('incidents').size).toBe(limit);
   });
 
   it('Lacework createToken: 400 {message}', async () => {
     const { app, http } = await mockOf('lacework');
     const auth = await laceworkJwt(http);
-    const limit = app.runtime.store.collection('tokens').size;
+    const limit = app.mock.store.collection('tokens').size;
     const limited = await mockOf('lacework', { limits: { maxCollectionSize: limit } });
     const refused = await limited.http
       .post('/api/v1/tokens')

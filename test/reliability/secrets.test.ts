@@ -39,7 +39,7 @@ describe('secrets never show on any surface', () => {
     const warnings: string[] = [];
     const mock = await startMock({ specs, port: 0, warn: (message) => warnings.push(message) });
     try {
-      const flow = await runSecretFlow(mock.url, specs, { now: () => mock.app.runtime.clock.now() });
+      const flow = await runSecretFlow(mock.url, specs, { now: () => mock.app.mock.clock.now() });
       expect(flow.accepted).toEqual(
         expect.arrayContaining([
           'jiraAdd',
@@ -59,7 +59,7 @@ describe('secrets never show on any surface', () => {
       const surfaces = await adminSurfaces(mock.url);
       expectNoLeak(flow, [...surfaces, { label: 'warn', text: warnings.join('\n') }]);
       // Kept in clear where the mock needs them (the vendor keeps them too), so masking is what hid them.
-      const stored = JSON.stringify(mock.app.runtime.store.snapshot());
+      const stored = JSON.stringify(mock.app.mock.store.snapshot());
       const storedSecrets = [...flow.given.keys()].filter((secret) => stored.includes(secret));
       expect(storedSecrets.length).toBeGreaterThanOrEqual(15);
     } finally {

@@ -1,13 +1,19 @@
 import { generateFromSchema } from '../../generate/from-schema';
 import { createFaker, hashSeed } from '../../generate/seed';
-import type { MediaTypeSpec, Operation, SpecModel } from '../../openapi/model';
-import { findResponse } from '../../openapi';
+import { findResponse, type MediaTypeSpec, type Operation, type SpecModel } from '../../openapi';
+import { fail, type Outcome } from '../outcome';
 
 export type DocumentedBody =
   | { ok: true; body: unknown; contentType?: string }
   | { ok: false; message: string };
 
 export const CACHE_LIMIT = 5000;
+
+export interface DocumentedOptions {
+  example?: string;
+  dynamic?: boolean;
+  pathParams?: Record<string, unknown>;
+}
 
 /**
  * Answers from the spec alone: a documented example, or a value generated from the response schema.
@@ -31,7 +37,7 @@ export class DocumentedResponses {
     spec: SpecModel,
     operation: Operation,
     status: number,
-    options: { example?: string; dynamic?: boolean; pathParams?: Record<string, unknown> } = {},
+    options: DocumentedOptions = {},
   ): DocumentedBody {
     const response = findResponse(operation, status);
     if (!response)
@@ -57,6 +63,25 @@ export class DocumentedResponses {
       body: this.generated(operation, status, media, options.pathParams ?? {}),
       contentType: media.contentType,
     };
+  }
+
+  /** The documented answer of a status as an outcome; a status or example the spec lacks is a refusal. */
+  outcome(
+    spec: SpecModel,
+    operation: Operation,
+    status: number | undefined,
+    options: DocumentedOptions = {},
+  ): Outcome {
+    if (status === undefined)
+      return fail('internal', `${operation.operationId} documents no success response`);
+    const answer = this.body(spec, operation, status, options);
+    return answer.ok ? { kind: 'ok', status, body: answer.body } : fail('validation', answer.message);
+  }
+
+  /** The body alone, or undefined when the spec has none for that status (scenarios). */
+  bodyOrUndefined(spec: SpecModel, operation: Operation, status: number, options: DocumentedOptions = {}) {
+    const answer = this.body(spec, operation, status, options);
+    return answer.ok ? answer.body : undefined;
   }
 
   private generated(

@@ -1,4 +1,4 @@
-import type { PlainRequest, PlainResponse } from '../../http/types';
+import type { PlainRequest, PlainResponse } from '../../http';
 
 /**
  * Answers to reads, kept while the store does not change. A request whose handling left the store as it
@@ -11,6 +11,8 @@ export interface CachedAnswer {
   responseViolations: string[];
   spec?: string;
   operationId?: string;
+  /** The admin scenario that forced it (never cached, but logged). */
+  scenario?: string;
 }
 
 export class ReadCache {
@@ -29,7 +31,7 @@ export class ReadCache {
   }
 
   keyOf(request: PlainRequest): string | undefined {
-    if (request.headers.prefer !== undefined) return undefined;
+    if (request.headers.prefer !== undefined || request.bodyProblem) return undefined;
     const credentials = this.credentialHeaders.map((name) => request.headers[name] ?? '').join('\u0001');
     const query = JSON.stringify(Object.entries(request.query).sort(([a], [b]) => a.localeCompare(b)));
     return `${request.method} ${request.path}\u0000${query}\u0000${request.headers['content-type'] ?? ''}\u0000${request.rawBody ?? ''}\u0000${credentials}`;

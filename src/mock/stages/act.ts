@@ -1,124 +1,113 @@
+import type { FakerPool } from '../../generate/seed';
 import { hashSeed } from '../../generate/seed';
-import type { ClockFormat, Operation, SpecModel } from '../../openapi/model';
-import { successStatus } from '../../openapi/status';
+import type { ClockFormat, Operation, SecuritySchemeSpec, SpecModel } from '../../openapi';
+import { successStatus } from '../../openapi';
+import type { Store } from '../../state/store';
 import type { ValidatedRequest } from '../../validate/request';
-import type { BehaviourContext } from '../../vendors';
-import { formatTime } from '../services/clock';
-import { runAction, type CrudContext } from '../crud/actions';
-import { mintCredential } from './mint-credential';
-import { fail, type Outcome } from '../outcome';
-import type { Preferences } from './prefer';
-import type { MockRuntime } from '../engine';
+import { runAction } from '../crud/actions';
+import type { ResourceRuntime } from '../crud/resources';
 import { renderTemplate, type TemplateScope } from '../crud/template';
+import { fail, type Outcome } from '../outcome';
+import type { Behaviour, BehaviourContext } from '../plugin';
+import { formatTime, type MockClock } from '../services/clock';
+import type { Credentials } from '../services/credentials';
+import type { DocumentedResponses } from '../services/documented-responses';
+import { mintCredential } from './mint-credential';
+
+/** What acting on a request may touch: the store and the services around it, nothing else of the engine. */
+export interface ActDeps {
+  store: Store;
+  clock: MockClock;
+  seed: number;
+  resources: ReadonlyMap<string, ResourceRuntime>;
+  behaviours: ReadonlyMap<Operation, Behaviour>;
+  documented: DocumentedResponses;
+  fakers: FakerPool;
+  credentials: Credentials;
+  schemes: ReadonlyMap<string, SecuritySchemeSpec>;
+}
 
 /**
- * The heart of a mock answer once the request is known to be allowed and valid: an explicit preference
- * for an example, else the named behaviour, else the generic action, else the documented response.
+ * The heart of a mock answer once the request is allowed and valid: the vendor module's behaviour for the
+ * operation, else its generic action on the store, else the documented response. What the operation
+ * `requires` must be configured first, a full collection refuses creates, and a login mints a credential.
  */
-export function execute(
-  runtime: MockRuntime,
+export function act(
+  deps: ActDeps,
   spec: SpecModel,
   operation: Operation,
   request: ValidatedRequest,
-  preferences: Preferences,
 ): Outcome {
-  if (preferences.example !== undefined || preferences.dynamic) {
-    return documentedOutcome(runtime, spec, operation, request, successStatus(operation), preferences);
-  }
-  const missing = operation.mock.requires.filter((name) => !isPresent(runtime, name));
+  const missing = operation.mock.requires.filter((name) => !isPresent(deps, name));
   if (missing.length > 0) return fail('precondition', ...missing.map((name) => `${name} is not configured`));
+  const resource = resourceOf(deps, operation);
   // A create is refused when its collection is full, also when a vendor behaviour performs it.
-  const full = operation.mock.action === 'create' ? resourceOf(runtime, operation)?.fullMessage() : undefined;
+  const full = operation.mock.action === 'create' ? resource?.fullMessage() : undefined;
   if (full) return fail('conflict', full);
-  const ctx = behaviourContext(runtime, spec, operation, request);
-  const behaviour = operation.mock.behaviour && runtime.behaviours.get(operation.mock.behaviour);
+  const ctx = behaviourContext(deps, spec, operation, request, resource);
+  const behaviour = deps.behaviours.get(operation);
   const outcome = behaviour ? behaviour(ctx) : ctx.generic();
-  return outcome.kind === 'ok' ? mintCredential(runtime, operation, outcome) : outcome;
+  return outcome.kind === 'ok' ? mintCredential(deps, operation, outcome) : outcome;
 }
 
-function resourceOf(runtime: MockRuntime, operation: Operation) {
-  return operation.mock.resource ? runtime.resources.get(operation.mock.resource) : undefined;
+function resourceOf(deps: ActDeps, operation: Operation): ResourceRuntime | undefined {
+  return operation.mock.resource ? deps.resources.get(operation.mock.resource) : undefined;
 }
 
-function isPresent(runtime: MockRuntime, name: string): boolean {
-  const resource = runtime.resources.get(name);
+function isPresent(deps: ActDeps, name: string): boolean {
+  const resource = deps.resources.get(name);
   return resource !== undefined && resource.collection.size > 0;
-}
-
-function documentedOutcome(
-  runtime: MockRuntime,
-  spec: SpecModel,
-  operation: Operation,
-  request: ValidatedRequest,
-  status: number | undefined,
-  preferences: Preferences = {},
-): Outcome {
-  if (status === undefined) return fail('internal', `${operation.operationId} documents no success response`);
-  const answer = runtime.documented.body(spec, operation, status, {
-    ...preferences,
-    pathParams: request.path,
-  });
-  return answer.ok ? { kind: 'ok', status, body: answer.body } : fail('validation', answer.message);
 }
 
 /** What templates see of the request; `$now` in the resource's clock format. */
 function requestScope(
-  runtime: MockRuntime,
+  clock: MockClock,
   request: ValidatedRequest,
-  clock: ClockFormat = 'iso',
+  format: ClockFormat = 'iso',
 ): TemplateScope {
-  const now = runtime.clock.now();
   return {
     body: request.body,
     query: request.query,
     path: request.path,
     headers: request.headers,
-    now: formatTime(now, clock),
+    now: formatTime(clock.now(), format),
   };
 }
 
 function behaviourContext(
-  runtime: MockRuntime,
+  deps: ActDeps,
   spec: SpecModel,
   operation: Operation,
   request: ValidatedRequest,
+  resource: ResourceRuntime | undefined,
 ): BehaviourContext {
-  const resource = resourceOf(runtime, operation);
   const scope = (extra: TemplateScope) => ({
-    ...requestScope(runtime, request, resource?.spec.clock),
+    ...requestScope(deps.clock, request, resource?.spec.clock),
     ...extra,
   });
-  const tick = () => void runtime.clock.advance();
-  const generic = (): Outcome => {
-    if (resource && operation.mock.action) {
-      const crud: CrudContext = { operation, resource, request, tick, scope };
-      return runAction(crud);
-    }
-    return documentedOutcome(runtime, spec, operation, request, successStatus(operation));
-  };
+  const tick = () => void deps.clock.advance();
+  const documented = (status = successStatus(operation)) =>
+    deps.documented.outcome(spec, operation, status, { pathParams: request.path });
   return {
     spec,
     operation,
     request,
-    store: runtime.store,
-    clock: runtime.clock,
-    seed: runtime.seed,
+    store: deps.store,
+    clock: deps.clock,
+    seed: deps.seed,
     resource,
-    resourceNamed: (name) => runtime.resources.get(name),
-    generic,
+    resourceNamed: (name) => deps.resources.get(name),
+    generic: () =>
+      resource && operation.mock.action
+        ? runAction({ operation, resource, request, tick, scope })
+        : documented(),
     documented: (status) => {
-      const outcome = documentedOutcome(
-        runtime,
-        spec,
-        operation,
-        request,
-        status ?? successStatus(operation),
-      );
+      const outcome = documented(status);
       return outcome.kind === 'ok' ? outcome.body : undefined;
     },
     render: (template, extra = {}) => renderTemplate(template, scope(extra)),
     tick,
-    faker: (...parts) => runtime.fakers.acquire(hashSeed(runtime.seed, operation.operationId, ...parts)),
-    credentials: runtime.credentials,
+    faker: (...parts) => deps.fakers.acquire(hashSeed(deps.seed, operation.operationId, ...parts)),
+    credentials: deps.credentials,
   };
 }

@@ -1,6 +1,7 @@
-import type { PlainRequest } from '../../http/types';
-import type { Operation, SecurityRequirement, SecuritySchemeSpec } from '../../openapi/model';
+import type { PlainRequest } from '../../http';
+import type { Operation, SecurityRequirement, SecuritySchemeSpec, SpecModel } from '../../openapi';
 import type { Credentials } from '../services/credentials';
+import { refusal, type Answer } from './answer';
 
 export type AuthResult = { ok: true } | { ok: false; kind: 'unauthorized' | 'forbidden'; message: string };
 
@@ -31,6 +32,18 @@ function describeScheme(scheme: SecuritySchemeSpec): string {
   if (scheme.type === 'http')
     return `an 'Authorization: ${scheme.httpScheme === 'bearer' ? 'Bearer' : scheme.httpScheme} <token>' header`;
   return `${scheme.type} credentials`;
+}
+
+/** The stage: a request the operation's security refuses gets the vendor's 401/403 envelope. */
+export function refuseUnauthenticated(
+  spec: SpecModel,
+  operation: Operation,
+  request: PlainRequest,
+  schemes: ReadonlyMap<string, SecuritySchemeSpec>,
+  credentials: Credentials,
+): Answer | undefined {
+  const auth = authenticate(operation, request, schemes, credentials);
+  return auth.ok ? undefined : refusal(spec, operation, auth.kind, [auth.message]);
 }
 
 /**

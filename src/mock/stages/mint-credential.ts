@@ -2,7 +2,7 @@ import { hashSeed } from '../../generate/seed';
 import { seededRandom } from '../../generate/ids';
 import type { Operation } from '../../openapi/model';
 import type { Outcome } from '../outcome';
-import type { MockRuntime } from '../engine';
+import type { ActDeps } from './act';
 
 /**
  * An operation named by a security scheme's `issuedBy` (a login) mints a credential: the value goes into
@@ -10,20 +10,22 @@ import type { MockRuntime } from '../engine';
  * well-formed (unsigned-looking, mock) JWT. A behaviour that already answered with a valid credential of
  * its own (a session-bound JWT) keeps it.
  */
-export function mintCredential(runtime: MockRuntime, operation: Operation, outcome: Outcome): Outcome {
+export function mintCredential(
+  deps: Pick<ActDeps, 'schemes' | 'store' | 'seed' | 'clock' | 'credentials'>,
+  operation: Operation,
+  outcome: Outcome,
+): Outcome {
   if (outcome.kind !== 'ok') return outcome;
-  const schemes = [...runtime.schemes.values()].filter(
-    (s) => s.issuedBy?.operationId === operation.operationId,
-  );
+  const schemes = [...deps.schemes.values()].filter((s) => s.issuedBy?.operationId === operation.operationId);
   if (schemes.length === 0 || outcome.body === null || typeof outcome.body !== 'object') return outcome;
   const body = { ...(outcome.body as Record<string, unknown>) };
   for (const scheme of schemes) {
     const field = scheme.issuedBy?.field as string;
     const given = body[field];
-    if (typeof given === 'string' && runtime.credentials.lookup(scheme.name, given)) continue;
-    const serial = runtime.store.nextCounter(`$issued:${scheme.name}`, 1);
-    const value = makeToken(runtime.seed, scheme.name, serial, runtime.clock.now());
-    runtime.credentials.issue(scheme.name, value);
+    if (typeof given === 'string' && deps.credentials.lookup(scheme.name, given)) continue;
+    const serial = deps.store.nextCounter(`$issued:${scheme.name}`, 1);
+    const value = makeToken(deps.seed, scheme.name, serial, deps.clock.now());
+    deps.credentials.issue(scheme.name, value);
     body[field] = value;
   }
   return { ...outcome, body };

@@ -10,7 +10,7 @@ import {
   writeSyncState,
   type SyncHost,
 } from './behaviours/jira-sync-state';
-import type { AdminContext, AdminRoute } from '../../mock/plugin';
+import type { AdminContext, AdminRoute } from '../../mock';
 
 /**
  * Admin controls of the Jira bi-directional sync, under /__secmock/akto/jira/:

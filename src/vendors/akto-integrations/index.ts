@@ -31,16 +31,17 @@ import {
   createGeneralJiraTicket,
   createJiraIssue,
 } from './behaviours/jira-tickets';
-import type { BehaviourModule } from '../../mock/plugin';
+import type { VendorModule } from '../../mock';
+import { onSeedStream } from '../seed-stream';
 
 /**
- * Behaviours of the Akto integration operations (x-secmock.behaviour: akto.<name>): Jira with its hourly
- * bi-directional status sync (document 003), Azure Boards, DevRev and ServiceNow tickets linked to the
+ * Akto integrations (specs/akto-integrations.yaml; x-secmock.behaviour names resolve here): Jira with its
+ * hourly bi-directional status sync (the Akto Jira guide), Azure Boards, DevRev and ServiceNow tickets linked to the
  * seeded testing issues, SIEM/EDR configurations whose secrets survive being sent back masked, Defender
  * KQL rows derived from the seeded dataset, and Slack's 200-with-error refusals.
  */
-export const aktoIntegrationsModule: BehaviourModule = {
-  name: 'akto',
+export const aktoIntegrations: VendorModule = {
+  id: 'akto-integrations',
   behaviours: {
     jiraAdd,
     jiraDelete,
@@ -64,7 +65,7 @@ export const aktoIntegrationsModule: BehaviourModule = {
     runDefenderLiveResponse,
     addSlackWebhook,
   },
-  generators: { testingIssues: generateTestingIssues },
+  generators: { testingIssues: onSeedStream('akto.testingIssues', generateTestingIssues) },
   adminRoutes: jiraAdminRoutes,
   onClockAdvance: runScheduledSyncs,
 };

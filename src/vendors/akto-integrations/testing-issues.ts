@@ -1,7 +1,7 @@
 import type { Entity } from '../../state/store';
-import type { MockClock } from '../../mock/services/clock';
-import { ok, type Outcome } from '../../mock/outcome';
-import type { ResourceRuntime } from '../../mock/crud/resources';
+import type { MockClock } from '../../mock';
+import { ok, type Outcome } from '../../mock';
+import type { ResourceRuntime } from '../../mock';
 
 /**
  * Akto testing-run issues (resource `testingIssues`) and the tickets that link to them. Every ticketing

@@ -1,7 +1,7 @@
 import type { Entity } from '../../state/store';
-import { ok, type Outcome } from '../../mock/outcome';
-import type { ResourceRuntime } from '../../mock/crud/resources';
-import type { BehaviourContext } from '../../mock/plugin';
+import { ok, type Outcome } from '../../mock';
+import type { ResourceRuntime } from '../../mock';
+import type { BehaviourContext } from '../../mock';
 
 /**
  * Vocabulary shared by the Lacework Edge behaviours (document 004): the account every seeded object belongs

@@ -9,16 +9,17 @@ import { integrityBehaviours } from './behaviours/integrity';
 import { listBehaviours } from './behaviours/lists';
 import { tokenBehaviours } from './behaviours/tokens';
 import { workflowBehaviours } from './behaviours/workflows';
-import type { BehaviourModule } from '../../mock/plugin';
+import type { VendorModule } from '../../mock';
+import { onSeedStream } from '../seed-stream';
 
 /**
- * Lacework Edge (document 004): logins and API tokens, alert investigation, workflow approvals, devices,
+ * Lacework Edge (specs/lacework-edge.yaml): logins and API tokens, alert investigation, workflow approvals, devices,
  * and a directory of users, groups, apps, access rules and policies that refer to each other. The generic
  * engine stores everything; these behaviours add what the vendor does on top. Seeded by the
- * `lacework.directory` and `lacework.activity` generators (fixtures/lacework-edge.yaml).
+ * `directory` and `activity` generators (fixtures/seed/lacework-edge.yaml).
  */
-export const laceworkModule: BehaviourModule = {
-  name: 'lacework',
+export const laceworkEdge: VendorModule = {
+  id: 'lacework-edge',
   behaviours: {
     ...accountBehaviours,
     ...authBehaviours,
@@ -30,5 +31,8 @@ export const laceworkModule: BehaviourModule = {
     ...integrityBehaviours,
     ...deviceBehaviours,
   },
-  generators: { directory: generateDirectory, activity: generateActivity },
+  generators: {
+    directory: onSeedStream('lacework.directory', generateDirectory),
+    activity: onSeedStream('lacework.activity', generateActivity),
+  },
 };

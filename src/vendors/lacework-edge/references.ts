@@ -1,6 +1,6 @@
 import type { Entity } from '../../state/store';
 import { SELECTOR, resourceOf, stringList } from './common';
-import type { BehaviourContext } from '../../mock/plugin';
+import type { BehaviourContext } from '../../mock';
 
 /**
  * How Lacework Edge objects point at each other. Workflow recipients are "a tag of user/group/role type";

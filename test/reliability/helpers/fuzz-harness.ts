@@ -38,7 +38,7 @@ export class FuzzHarness {
     readonly spec: SpecModel,
     private readonly mock: RunningMock,
   ) {
-    const { runtime } = mock.app;
+    const runtime = mock.app.mock;
     this.session = new FuzzSession(spec, mock.url, this.validators.strict, {
       now: () => runtime.clock.now(),
       knownKey: (operation) => storedKey(runtime, operation),
@@ -110,7 +110,7 @@ export class FuzzHarness {
    * directly rather than through snapshot(), whose deep copy would double the cost of every invalid case.
    */
   private fingerprint(): string {
-    const store = this.mock.app.runtime.store;
+    const store = this.mock.app.mock.store;
     const collections = store.collectionNames().map((name) => [name, store.collection(name).entries()]);
     return `${store.revision} ${JSON.stringify(collections)}`;
   }

@@ -3,7 +3,7 @@ import { jsonMedia, validParts, withKey } from '../../../src/contract/plan/reque
 import { generateFromSchema } from '../../../src/generate/from-schema';
 import { createFaker, hashSeed } from '../../../src/generate/seed';
 import { DEFAULT_CLOCK_START } from '../../../src/mock/services/clock';
-import type { MockRuntime } from '../../../src/mock/engine';
+import type { MockEngine } from '../../../src/mock';
 import type { Operation, SpecModel } from '../../../src/openapi/model';
 import type { SchemaCompiler } from '../../../src/schema/compile';
 import { sendRaw, type RawRequest } from './raw-http';
@@ -49,7 +49,7 @@ function validBody(operation: Operation, validators: SchemaCompiler, now: number
 }
 
 /** A key that is stored, so that by-id operations reach the entity rather than stopping at "not found". */
-export function storedKey(runtime: MockRuntime, operation: Operation): unknown {
+export function storedKey(runtime: MockEngine, operation: Operation): unknown {
   const resource = operation.mock.resource ? runtime.resources.get(operation.mock.resource) : undefined;
   if (!resource || resource.spec.singleton || !operation.mock.id) return undefined;
   const field = operation.mock.by ?? resource.spec.key;

@@ -57,7 +57,7 @@ export async function aktoMock(options: MockAppOptions = {}): Promise<AktoMock> 
       expect((await http.post('/__secmock/clock').send({ advanceMs: ms })).status).toBe(200);
     },
     stored(resource, key) {
-      return app.runtime.resources.get(resource)?.find(key);
+      return app.mock.resources.get(resource)?.find(key);
     },
   };
 }

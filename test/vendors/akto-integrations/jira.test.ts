@@ -229,7 +229,7 @@ describe('Akto Jira tickets for threat events (threat-detection spec served too)
   it('links the ticket to the event, and refuses an unknown event without creating a ticket', async () => {
     const mock = await aktoMock({
       specs: [VENDOR_SPECS.aktoIntegrations, VENDOR_SPECS.aktoThreatDetection],
-      fixturesDir: fixturesWithThreatEvents(),
+      seedDir: fixturesWithThreatEvents(),
     });
     await mock.post('/api/jira/add', { ...JIRA_CREDENTIALS, projectMappings: { SCRUM: mapping() } });
     const [event] = await mock.state<{ id: string; jiraTicketUrl?: string }>('maliciousEvents');

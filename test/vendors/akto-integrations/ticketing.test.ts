@@ -197,7 +197,7 @@ describe('Akto Azure Boards work items for threats (threat-detection spec served
   it('a threat policy named by templateId gives the title `<policy> - <endpoint>`', async () => {
     const mock = await aktoMock({
       specs: [VENDOR_SPECS.aktoIntegrations, VENDOR_SPECS.aktoThreatDetection],
-      fixturesDir: fixturesWithThreatEvents(),
+      seedDir: fixturesWithThreatEvents(),
     });
     await mock.post('/api/addAzureBoardsIntegration', AZURE);
     const [policy] = await mock.state<{ id: string; info: { name: string } }>('filterTemplates');

@@ -204,7 +204,7 @@ describe('fetchAggregateMaliciousRequests', () => {
 
 describe('a stored change', () => {
   it('shows a linked Jira ticket on the event and moves the aggregates (no stale cache)', async () => {
-    const resource = app.runtime.resources.get('maliciousEvents');
+    const resource = app.mock.resources.get('maliciousEvents');
     const id = '4a3502a0-ab5f-4255-9628-aae3b0ef33bd';
     const stored = resource?.find(id) as Record<string, unknown>;
     const before = (await post('fetchCountBySeverity', { startTs: 0, endTs: 0 })).body.categoryCounts;
@@ -218,6 +218,6 @@ describe('a stored change', () => {
     const info = (counts: Array<{ subCategory: string; count: number }>) =>
       counts.find((c) => c.subCategory === 'INFO')?.count;
     expect(info(after)).toBe((info(before) ?? 0) + 1);
-    app.runtime.reset();
+    app.mock.reset();
   });
 });

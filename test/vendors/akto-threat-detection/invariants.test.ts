@@ -256,16 +256,16 @@ it('recomputes the API table and the filter lists from every stored event', asyn
 
 describe('seeds', () => {
   // A smaller dataset of the same generator keeps three extra mocks cheap.
-  let fixturesDir: string;
+  let seedDir: string;
   beforeAll(() => {
-    fixturesDir = mkdtempSync(join(tmpdir(), 'akto-threat-'));
+    seedDir = mkdtempSync(join(tmpdir(), 'akto-threat-'));
     const options = '{ days: 30, events: 600, actors: 80 }';
     writeFileSync(
-      join(fixturesDir, 'akto-threat-detection.yaml'),
-      `generators:\n  - name: akto.threat.dataset\n    options: ${options}\n`,
+      join(seedDir, 'akto-threat-detection.yaml'),
+      `generators:\n  - name: dataset\n    options: ${options}\n`,
     );
   });
-  afterAll(() => rmSync(fixturesDir, { recursive: true, force: true }));
+  afterAll(() => rmSync(seedDir, { recursive: true, force: true }));
 
   const probes: Array<[string, object]> = [
     [
@@ -286,7 +286,7 @@ describe('seeds', () => {
     ],
   ];
   const answers = async (seed: number) => {
-    const client = request(await createMockApp({ specs: [spec], seed, fixturesDir }));
+    const client = request(await createMockApp({ specs: [spec], seed, seedDir }));
     const texts: string[] = [];
     for (const [path, body] of probes) texts.push((await post(client, path, body)).text);
     return texts;

@@ -15,7 +15,7 @@ const PARENT: Record<string, string> = {
 function seededKey(mock: LaceworkMock, operation: Operation): string {
   const name = PARENT[operation.operationId] ?? operation.mock.resource;
   if (!name) return 'sessions';
-  const resource = mock.app.runtime.resources.get(name);
+  const resource = mock.app.mock.resources.get(name);
   const first = resource?.collection.list()[0];
   return first && resource ? String(resource.keyOf(first)) : 'unknown';
 }
@@ -60,7 +60,7 @@ describe('Lacework Edge operations answer within the spec', () => {
   });
 
   it('answers every GET operation 2xx with seeded ids, schema-valid', async () => {
-    const operations = mock.app.runtime.operationsOf('lacework-edge').filter((op) => op.method === 'get');
+    const operations = mock.app.mock.operationsOf('lacework-edge').filter((op) => op.method === 'get');
     expect(operations.length).toBeGreaterThan(50);
     const failures: string[] = [];
     for (const operation of operations) {
@@ -78,11 +78,11 @@ describe('Lacework Edge operations answer within the spec', () => {
   });
 
   it('answers every write with its documented request sample within the spec', async () => {
-    const operations = mock.app.runtime.operationsOf('lacework-edge').filter((op) => op.method !== 'get');
+    const operations = mock.app.mock.operationsOf('lacework-edge').filter((op) => op.method !== 'get');
     const failures: string[] = [];
     let succeeded = 0;
     for (const operation of operations) {
-      mock.app.runtime.reset();
+      mock.app.mock.reset();
       const login = await mock.tokenLogin();
       const auth = authFor(operation, String(login.body.token));
       const response = await mock.http[operation.method as 'post' | 'put' | 'delete'](

@@ -46,11 +46,11 @@ export async function laceworkMock(options: MockAppOptions = {}): Promise<Lacewo
     },
     tokenLogin,
     async reset() {
-      app.runtime.reset();
+      app.mock.reset();
       const session = await tokenLogin();
       jwt = String(session.body.token);
     },
-    stored: (resource) => app.runtime.store.collection(resource).list(),
+    stored: (resource) => app.mock.store.collection(resource).list(),
   };
   await mock.reset();
   return mock;

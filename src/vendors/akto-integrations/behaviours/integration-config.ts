@@ -1,6 +1,6 @@
 import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock/outcome';
-import type { BehaviourContext } from '../../../mock/plugin';
+import { fail, ok, type Outcome } from '../../../mock';
+import type { BehaviourContext } from '../../../mock';
 
 /**
  * Saving integration configurations. The generic upsert already keeps a stored secret that comes back

@@ -1,8 +1,8 @@
 import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock/outcome';
+import { fail, ok, type Outcome } from '../../../mock';
 import { keepsStoredSecret } from './integration-config';
 import { forgetSyncProject, noteSyncSettings } from './jira-sync-state';
-import type { BehaviourContext } from '../../../mock/plugin';
+import type { BehaviourContext } from '../../../mock';
 
 /**
  * The Jira integration singleton (resource `jiraIntegration`): credentials, projects with their

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { Entity } from '../../../state/store';
-import type { FixtureGeneratorContext } from '../../../mock/seed/populate';
+import type { SeedContext } from '../../../mock';
 import { TESTING_ISSUES } from '../testing-issues';
 
 /**
@@ -95,7 +95,7 @@ function issueId(collection: ApiCollection, endpoint: number, test: string, sour
 }
 
 /** Every (collection, endpoint, test) pair as `c:e:test`, the documented ones first, the rest shuffled. */
-function pickPairs(ctx: FixtureGeneratorContext, count: number): string[] {
+function pickPairs(ctx: SeedContext, count: number): string[] {
   const all = COLLECTIONS.flatMap((c, ci) =>
     c.endpoints.flatMap((_, ei) => TESTS.map(([t]) => `${ci}:${ei}:${t}`)),
   );
@@ -143,7 +143,7 @@ function buildIssue(faker: Faker, pair: string, documented: boolean, nowS: numbe
   };
 }
 
-export function generateTestingIssues(ctx: FixtureGeneratorContext): void {
+export function generateTestingIssues(ctx: SeedContext): void {
   const resource = ctx.resource(TESTING_ISSUES);
   const count = Number(ctx.options.count ?? 96);
   const daysBack = Number(ctx.options.daysBack ?? 60);

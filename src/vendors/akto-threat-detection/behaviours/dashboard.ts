@@ -1,13 +1,4 @@
-import { fail, ok, type Outcome } from '../../../mock/outcome';
-import {
-  activityTimeline,
-  actorsPerCountry,
-  categoryCounts,
-  dailyActorCounts,
-  severityCounts,
-} from './aggregates';
-import { generateThreatDataset } from '../seed/dataset';
-import { fetchAggregateMaliciousRequests, fetchSuspectSampleData } from './events';
+import { fail, ok, type BehaviourContext, type Outcome } from '../../../mock';
 import { eventIndex, memoize, nowSeconds, readWindow, windowEvents, windowKey } from './event-index';
 import { nulls, PAGE_SIZE, TEMPLATES_RESOURCE, type MaliciousEvent } from '../model';
 import {
@@ -21,12 +12,10 @@ import {
   threatTableFilters,
 } from './tables';
 import { remediationMarkdown } from '../seed/templates';
-import type { BehaviourContext, BehaviourModule } from '../../../mock/plugin';
 
 /**
- * Akto threat detection (document 001): every operation is computed from the seeded `maliciousEvents`
- * (generator `akto.threat.dataset`), through one time-sorted index cached per store revision. Success
- * bodies are the vendor's whole action bean, so unrelated bean keys are answered as null.
+ * The threat dashboard's views over the request's time window: actors, APIs, the filter choices, the
+ * remediation text, and the windowed aggregates (memoised per store revision, window and operation).
  */
 interface WindowBody {
   startTs?: number;
@@ -46,7 +35,7 @@ function requestWindow(ctx: BehaviourContext) {
 }
 
 /** A windowed aggregate, memoised per revision, window and operation. */
-function windowed<T>(compute: (events: MaliciousEvent[]) => T, wrap: (value: T) => unknown) {
+export function windowed<T>(compute: (events: MaliciousEvent[]) => T, wrap: (value: T) => unknown) {
   return (ctx: BehaviourContext): Outcome => {
     const { index, window, events } = requestWindow(ctx);
     const key = `${ctx.operation.operationId}:${windowKey(window)}`;
@@ -54,7 +43,7 @@ function windowed<T>(compute: (events: MaliciousEvent[]) => T, wrap: (value: T) 
   };
 }
 
-function fetchThreatActors(ctx: BehaviourContext): Outcome {
+export function fetchThreatActors(ctx: BehaviourContext): Outcome {
   const { index, window, events } = requestWindow(ctx);
   const body = ctx.request.body as ActorsBody;
   const order = readSort(body.sort, ['discoveredAt'] as const, 'discoveredAt');
@@ -75,7 +64,7 @@ function fetchThreatActors(ctx: BehaviourContext): Outcome {
   });
 }
 
-function fetchThreatApis(ctx: BehaviourContext): Outcome {
+export function fetchThreatApis(ctx: BehaviourContext): Outcome {
   const index = eventIndex(ctx);
   const body = ctx.request.body as ActorsBody;
   const order = readSort(body.sort, API_SORT_FIELDS, 'discoveredAt');
@@ -100,7 +89,7 @@ function fetchThreatApis(ctx: BehaviourContext): Outcome {
   });
 }
 
-function fetchFiltersThreatTable(ctx: BehaviourContext): Outcome {
+export function fetchFiltersThreatTable(ctx: BehaviourContext): Outcome {
   const index = eventIndex(ctx);
   const filters = memoize(index, 'tableFilters', () => threatTableFilters(index.events));
   return ok({
@@ -122,7 +111,7 @@ function fetchFiltersThreatTable(ctx: BehaviourContext): Outcome {
   });
 }
 
-function fetchFiltersForThreatActors(ctx: BehaviourContext): Outcome {
+export function fetchFiltersForThreatActors(ctx: BehaviourContext): Outcome {
   const index = eventIndex(ctx);
   const filters = memoize(index, 'actorFilters', () => threatActorFilters(index.events));
   return ok({
@@ -138,32 +127,8 @@ function fetchFiltersForThreatActors(ctx: BehaviourContext): Outcome {
   });
 }
 
-function fetchRemediationInfo(ctx: BehaviourContext): Outcome {
+export function fetchRemediationInfo(ctx: BehaviourContext): Outcome {
   const testId = String((ctx.request.body as { testId?: unknown })?.testId ?? '').trim();
   if (testId === '') return fail('validation', 'testId is empty');
   return ok(remediationMarkdown(testId, ctx.resourceNamed(TEMPLATES_RESOURCE)?.find(testId)));
 }
-
-export const aktoThreatModule: BehaviourModule = {
-  name: 'akto.threat',
-  behaviours: {
-    fetchSuspectSampleData,
-    fetchAggregateMaliciousRequests,
-    fetchThreatActors,
-    fetchThreatApis,
-    fetchFiltersThreatTable,
-    fetchFiltersForThreatActors,
-    fetchRemediationInfo,
-    fetchFilterYamlTemplate: (ctx) => ctx.generic(),
-    fetchCountBySeverity: windowed(severityCounts, (categoryCounts) => ({ categoryCounts })),
-    fetchThreatCategoryCount: windowed(categoryCounts, (counts) => ({ categoryCounts: counts })),
-    getThreatActivityTimeline: windowed(activityTimeline, (threatActivityTimelines) => ({
-      threatActivityTimelines,
-    })),
-    getDailyThreatActorsCount: windowed(dailyActorCounts, (counts) => counts),
-    getActorsCountPerCounty: windowed(actorsPerCountry, (actorsCountPerCountry) => ({
-      actorsCountPerCountry,
-    })),
-  },
-  generators: { dataset: generateThreatDataset },
-};

@@ -1,5 +1,5 @@
 import type { Store } from '../../../state/store';
-import type { BehaviourContext } from '../../../mock/plugin';
+import type { BehaviourContext } from '../../../mock';
 import { compareEvents, EVENTS_RESOURCE, type MaliciousEvent } from '../model';
 
 /**

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { seededRandom } from '../../../generate/ids';
 import { hashSeed } from '../../../generate/seed';
-import type { FixtureGeneratorContext } from '../../../mock/seed/populate';
+import type { SeedContext } from '../../../mock';
 import { buildActors, HOSTS, type SeedActor } from './actors';
 import type { TemplateSeed } from './catalogue';
 import {
@@ -17,7 +17,7 @@ import { metadataText } from '../sample-render';
 import { buildTemplates, subCategoryOf, TEMPLATE_SEEDS } from './templates';
 
 /**
- * Generator `akto.threat.dataset`: the filter templates and the malicious events every threat endpoint
+ * Generator `dataset`: the filter templates and the malicious events every threat endpoint
  * is computed from. Options: `days` (events spread over the days before the mock clock), `events`,
  * `actors`. Each event takes category, sub-category and severity from the template its filterId names.
  */
@@ -147,7 +147,7 @@ export function buildEvents(draw: Draw, actors: SeedActor[], count: number): Mal
   return events.sort(compareEvents);
 }
 
-export function generateThreatDataset(ctx: FixtureGeneratorContext): void {
+export function generateThreatDataset(ctx: SeedContext): void {
   const days = Number(ctx.options.days ?? 30);
   const nowS = Math.floor(ctx.now / 1000);
   const draw: Draw = {

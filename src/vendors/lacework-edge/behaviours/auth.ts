@@ -1,9 +1,9 @@
 import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock/outcome';
+import { fail, ok, type Outcome } from '../../../mock';
 import { ROLE, STATUS, nowSeconds, resourceOf, save } from '../common';
 import { accountEntity } from './accounts';
 import { bearerOf, defaultUser, mintSessionJwt, openSession } from './session';
-import type { BehaviourContext } from '../../../mock/plugin';
+import type { BehaviourContext } from '../../../mock';
 
 /**
  * Logins (document 004: Login, TokenLogin). A refused login answers 403, as the spec documents: the engine's

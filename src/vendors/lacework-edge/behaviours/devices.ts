@@ -1,8 +1,8 @@
 import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock/outcome';
+import { fail, ok, type Outcome } from '../../../mock';
 import { STATUS, body, resourceOf, save } from '../common';
 import { callerOf, displayNameOf } from './session';
-import type { BehaviourContext } from '../../../mock/plugin';
+import type { BehaviourContext } from '../../../mock';
 
 /**
  * Devices registered by Lacework Edge clients, and the sharing of documents on connected drives. A device

@@ -1,9 +1,9 @@
 import type { Entity } from '../../../state/store';
-import { readLocation } from '../../../mock/crud/locations';
-import { fail, type Outcome } from '../../../mock/outcome';
+import { readLocation } from '../../../mock';
+import { fail, type Outcome } from '../../../mock';
 import { SELECTOR, STATUS, nowSeconds, resourceOf, respondWith, save, stringList } from '../common';
 import { danglingReferences, filterSelectorsOf, groupsOfUser } from '../references';
-import type { BehaviourContext } from '../../../mock/plugin';
+import type { BehaviourContext } from '../../../mock';
 
 /**
  * Writes that keep references consistent: a user's group tags, an access's user/app lists and a policy's

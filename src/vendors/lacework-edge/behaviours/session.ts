@@ -1,6 +1,6 @@
 import type { Collection, Entity } from '../../../state/store';
 import { HOME_ACCOUNT, ROLE, STATUS, nowSeconds, resourceOf, save } from '../common';
-import type { BehaviourContext } from '../../../mock/plugin';
+import type { BehaviourContext } from '../../../mock';
 
 /**
  * Who is calling. A session is stored when a login succeeds; the JWT minted for it names it (`sid`) and

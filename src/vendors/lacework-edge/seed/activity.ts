@@ -1,4 +1,4 @@
-import type { FixtureGeneratorContext } from '../../../mock/seed/populate';
+import type { SeedContext } from '../../../mock';
 import { seedAlerts } from './alerts';
 import { seedAuditEvents, seedTokens } from './audit';
 import { seedingOf } from './common';
@@ -7,11 +7,11 @@ import { seedDevices } from './devices';
 import { seedWorkflowRuns } from './runs';
 
 /**
- * Generator `lacework.activity`: what happened in the seeded tenant, after `lacework.directory` — devices
+ * Generator `activity`: what happened in the seeded tenant, after `directory` — devices
  * (before the workflow runs that mention them), API tokens, alerts with their investigation history,
  * workflow runs, the audit trail, blobs and shared documents.
  */
-export function generateActivity(ctx: FixtureGeneratorContext): void {
+export function generateActivity(ctx: SeedContext): void {
   const seeding = seedingOf(ctx);
   seedDevices(seeding, seeding.option('deviceOwnersPercent', 65));
   seedTokens(seeding, ctx.credentials);

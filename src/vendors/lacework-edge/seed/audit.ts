@@ -1,4 +1,4 @@
-import type { CredentialControl } from '../../../mock/plugin';
+import type { CredentialControl } from '../../../mock';
 import type { Entity } from '../../../state/store';
 import { HOME_ACCOUNT, ROLE, STATUS } from '../common';
 import { adminOf, creationTimes, existingAt, laterThan, listOf, store, type Seeding } from './common';

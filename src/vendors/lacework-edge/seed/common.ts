@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { Entity } from '../../../state/store';
-import type { FixtureGeneratorContext } from '../../../mock/seed/populate';
-import type { ResourceRuntime } from '../../../mock/crud/resources';
+import type { SeedContext } from '../../../mock';
+import type { ResourceRuntime } from '../../../mock';
 import { HOME_ACCOUNT, ROLE, nowSeconds, save } from '../common';
 
 /** What the Lacework generators share: the clock in seconds, the seeded faker, and who "did" things. */
@@ -12,7 +12,7 @@ export interface Seeding {
   option(name: string, fallback: number): number;
 }
 
-export function seedingOf(ctx: FixtureGeneratorContext): Seeding {
+export function seedingOf(ctx: SeedContext): Seeding {
   return {
     faker: ctx.faker,
     nowSec: nowSeconds(ctx.now),

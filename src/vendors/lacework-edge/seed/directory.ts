@@ -1,5 +1,5 @@
 import type { Entity } from '../../../state/store';
-import type { FixtureGeneratorContext } from '../../../mock/seed/populate';
+import type { SeedContext } from '../../../mock';
 import { homeAccount } from '../behaviours/accounts';
 import { ROLE, SELECTOR, STATUS } from '../common';
 import {
@@ -153,7 +153,7 @@ function makeApps(seeding: Seeding, count: number): Entity[] {
   );
 }
 
-export function generateDirectory(ctx: FixtureGeneratorContext): void {
+export function generateDirectory(ctx: SeedContext): void {
   const seeding = seedingOf(ctx);
   const account = homeAccount(ctx.seed, ctx.now);
   seeding.resource('accounts').collection.put(account.name, account);

@@ -1,8 +1,6 @@
 import type { Entity } from '../../../state/store';
-import { formatTime } from '../../../mock/services/clock';
-import { fail, ok, type Outcome } from '../../../mock/outcome';
-import type { BehaviourContext, BehaviourModule } from '../../../mock/plugin';
-import { generateIncidents, NAME_INDEX } from '../seed/incidents';
+import { fail, formatTime, ok, type BehaviourContext, type Outcome } from '../../../mock';
+import { NAME_INDEX } from '../seed/incidents';
 import { seededRandom } from '../../../generate/ids';
 import { hashSeed } from '../../../generate/seed';
 
@@ -128,7 +126,7 @@ function recordChanges(ctx: BehaviourContext, id: unknown, body: IncidentBody, c
   rememberName(ctx, incident);
 }
 
-function createIncident(ctx: BehaviourContext): Outcome {
+export function createIncident(ctx: BehaviourContext): Outcome {
   const body = ctx.request.body as IncidentBody;
   if (nameTaken(ctx, body.name))
     return fail('conflict', `An incident named '${String(body.name)}' already exists.`);
@@ -139,7 +137,7 @@ function createIncident(ctx: BehaviourContext): Outcome {
   return outcome;
 }
 
-function updateIncident(ctx: BehaviourContext): Outcome {
+export function updateIncident(ctx: BehaviourContext): Outcome {
   const body = ctx.request.body as IncidentBody;
   if (nameTaken(ctx, body.name, body.incident_id))
     return fail('conflict', `An incident named '${String(body.name)}' already exists.`);
@@ -152,7 +150,7 @@ function updateIncident(ctx: BehaviourContext): Outcome {
   return outcome;
 }
 
-function deleteIncidents(ctx: BehaviourContext): Outcome {
+export function deleteIncidents(ctx: BehaviourContext): Outcome {
   const ids = (ctx.request.body as { incident_ids?: unknown[] }).incident_ids ?? [];
   const names = ids.map((id) => ctx.resource?.find(id)?.incident_name);
   const outcome = ctx.generic();
@@ -165,7 +163,7 @@ const display = (value: unknown) =>
     .replace(/_/g, ' ')
     .toLowerCase();
 
-function listIncidents(ctx: BehaviourContext): Outcome {
+export function listIncidents(ctx: BehaviourContext): Outcome {
   const query = ctx.request.query as {
     severity?: string;
     status?: string;
@@ -199,15 +197,3 @@ function listIncidents(ctx: BehaviourContext): Outcome {
     },
   });
 }
-
-export const manageEngineModule: BehaviourModule = {
-  name: 'manageengine',
-  behaviours: {
-    createIncident,
-    updateIncident,
-    listIncidents,
-    getIncident: (ctx) => ctx.generic(),
-    deleteIncidents,
-  },
-  generators: { incidents: generateIncidents },
-};

@@ -1,6 +1,6 @@
 import type { Entity } from '../../../state/store';
-import { formatTime } from '../../../mock/services/clock';
-import type { FixtureGeneratorContext } from '../../../mock/seed/populate';
+import { formatTime } from '../../../mock';
+import type { SeedContext } from '../../../mock';
 
 /** Coherent seeded incidents: names, severities and statuses a SOC would see, with notes and an activity log. */
 /** Incident name -> { incident_id }: the hint that keeps unique-name checks O(1) (see manageengine.ts). */
@@ -23,7 +23,7 @@ const THREATS = [
 const USERS = ['admin', 'soc.analyst', 'user001', 'it.ops', 'gokul.sn'];
 const HOSTS = ['dev-agent', 'dc01', 'web-prod-02', 'fileserver', 'vpn-gw', 'hr-laptop-17'];
 
-export function generateIncidents(ctx: FixtureGeneratorContext): void {
+export function generateIncidents(ctx: SeedContext): void {
   const { faker, now } = ctx;
   const resource = ctx.resource('incidents');
   const count = Number(ctx.options.count ?? 160);

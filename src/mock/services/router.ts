@@ -1,4 +1,4 @@
-import type { HttpMethod } from '../http/types';
+import type { HttpMethod } from '../../http';
 
 /**
  * Routes a method and path to a value (an operation), built once at start-up. Static paths are a map

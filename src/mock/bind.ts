@@ -1,0 +1,130 @@
+import { lineOfPointer, toPointer, type Operation, type SpecModel, type SpecProblem } from '../openapi';
+import type { AdminRoute, Behaviour, ClockListener, SeedGenerator, VendorModule } from './plugin';
+import type { SeedFile } from './seed/seed-file';
+
+/**
+ * Resolves every name a spec and its seed file give (x-secmock.behaviour, seed generators) inside the vendor
+ * module whose id is the spec's id, once, at start-up. A name that resolves nowhere is a problem with the
+ * file, the JSON pointer and the name: the mock refuses to start rather than silently fall back to the
+ * generic action. Modules of specs that are not served stay unbound (their admin routes and clock
+ * listeners would act on resources that do not exist).
+ */
+export interface Bindings {
+  behaviours: Map<Operation, Behaviour>;
+  generatorOf(seed: SeedFile, name: string): SeedGenerator;
+  adminRoutes: Map<string, AdminRoute>;
+  clockListeners: ClockListener[];
+}
+
+export function bindModules(
+  specs: readonly SpecModel[],
+  modules: readonly VendorModule[],
+  seeds: readonly SeedFile[],
+): { bindings: Bindings; problems: SpecProblem[] } {
+  const problems: SpecProblem[] = duplicateModules(modules);
+  const moduleOf = new Map(modules.map((m) => [m.id, m]));
+  const behaviours = new Map<Operation, Behaviour>();
+  for (const spec of specs) {
+    const module = moduleOf.get(spec.id);
+    for (const operation of spec.operations) {
+      const name = operation.mock.behaviour;
+      if (name === undefined) continue;
+      const found = module?.behaviours?.[name];
+      if (found) behaviours.set(operation, found);
+      else
+        problems.push(
+          unresolved(
+            spec.file,
+            `${operation.pointer}/x-secmock/behaviour`,
+            'behaviour',
+            name,
+            spec.id,
+            module,
+          ),
+        );
+    }
+  }
+  for (const seed of seeds) {
+    const module = moduleOf.get(seed.spec.id);
+    seed.generators.forEach(({ name }, i) => {
+      if (module?.generators?.[name]) return;
+      const pointer = toPointer(['generators', i, 'name']);
+      problems.push(unresolved(seed.file, pointer, 'generator', name, seed.spec.id, module));
+    });
+  }
+  const served = specs.flatMap((spec) => moduleOf.get(spec.id) ?? []);
+  return {
+    problems,
+    bindings: {
+      behaviours,
+      generatorOf: (seed, name) => moduleOf.get(seed.spec.id)?.generators?.[name] as SeedGenerator,
+      adminRoutes: new Map(served.flatMap((m) => Object.entries(m.adminRoutes ?? {}))),
+      clockListeners: served.flatMap((m) => (m.onClockAdvance ? [m.onClockAdvance] : [])),
+    },
+  };
+}
+
+/** Behaviour names a spec gives that the modules do not define (`secmock lint` reports them too). */
+export function behaviourProblems(spec: SpecModel, modules: readonly VendorModule[]): SpecProblem[] {
+  return bindModules([spec], modules, []).problems;
+}
+
+function unresolved(
+  file: string,
+  pointer: string,
+  kind: 'behaviour' | 'generator',
+  name: string,
+  specId: string,
+  module: VendorModule | undefined,
+): SpecProblem {
+  const known = Object.keys((kind === 'behaviour' ? module?.behaviours : module?.generators) ?? {});
+  const message = module
+    ? `unknown ${kind} '${name}': vendor module '${specId}' defines no such ${kind}${hint(name, known)}`
+    : `unknown ${kind} '${name}': no vendor module has the id '${specId}' (the spec's id), so no ${kind} can be named`;
+  return { file, pointer, line: lineOfPointer(file, pointer), message, severity: 'error' };
+}
+
+/** `(did you mean 'jiraAdd'?)` for a near miss, else the known names. */
+function hint(name: string, known: string[]): string {
+  if (known.length === 0) return '';
+  const near = known
+    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance)[0];
+  if (near.distance <= Math.max(2, Math.floor(name.length / 4)))
+    return ` (did you mean '${near.candidate}'?)`;
+  return ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', ...' : ''})`;
+}
+
+/** Levenshtein distance, row by row: names are short. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function duplicateModules(modules: readonly VendorModule[]): SpecProblem[] {
+  const seen = new Set<string>();
+  return modules.flatMap((module) => {
+    if (!seen.has(module.id)) {
+      seen.add(module.id);
+      return [];
+    }
+    return [
+      {
+        file: `vendor module '${module.id}'`,
+        pointer: '',
+        message: `two vendor modules have the id '${module.id}'; a spec binds to exactly one`,
+        severity: 'error' as const,
+      },
+    ];
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * The mock engine's one face: what server/ builds and calls, and the plugin API vendor modules are written
+ * against (plugin.ts). The engine knows no vendor; modules are handed in by the composition root.
+ */
+export { ADMIN_PREFIX, isAdminPath } from './admin';
+export { behaviourProblems } from './bind';
+export { readLocation } from './crud/locations';
+export { MASK } from './crud/secrets';
+export type { ResourceRuntime } from './crud/resources';
+export type { TemplateScope } from './crud/template';
+export { BUNDLED_SEED_DIR, DEFAULT_LIMITS, MockEngine, type MockLimits, type MockOptions } from './engine';
+export { handleRequest } from './handle';
+export { fail, ok, type Outcome } from './outcome';
+export type {
+  AdminContext,
+  AdminRoute,
+  Behaviour,
+  BehaviourContext,
+  ClockListener,
+  CredentialControl,
+  SeedContext,
+  SeedGenerator,
+  VendorModule,
+} from './plugin';
+export { formatTime, type MockClock } from './services/clock';
+export type { RequestLogEntry } from './services/request-log';

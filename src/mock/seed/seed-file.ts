@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, YAMLParseError } from 'yaml';
+import { lineOfPointer, toPointer, type SpecModel, type SpecProblem } from '../../openapi';
+import type { FieldRule } from '../../generate/fixture-rules';
+import { compileFixed, type SchemaError } from '../../schema';
+
+/**
+ * A spec's seed file, `<seed dir>/<spec-id>.yaml`: how many entities each resource starts with and the
+ * rules that shape their fields (docs/fixtures.md), and the named generators of the spec's vendor module
+ * that add richer datasets. Everything not shaped is generated from the resource schema.
+ */
+export interface SeedCollection {
+  count: number;
+  daysBack?: number;
+  fields?: Record<string, FieldRule>;
+}
+
+export interface SeedFile {
+  file: string;
+  spec: SpecModel;
+  collections: Record<string, SeedCollection>;
+  generators: Array<{ name: string; options: Record<string, unknown> }>;
+}
+
+const SEED_FILE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    collections: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['count'],
+        properties: {
+          count: { type: 'integer', minimum: 0 },
+          daysBack: { type: 'number', minimum: 0 },
+          fields: { type: 'object' },
+        },
+      },
+    },
+    generators: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: { name: { type: 'string' }, options: { type: 'object' } },
+      },
+    },
+  },
+};
+
+export type SeedRead = { seed?: SeedFile; problems: SpecProblem[] };
+
+/** Reads and checks the spec's seed file, if there is one; every mistake is a problem with its pointer. */
+export function readSeedFile(dir: string, spec: SpecModel): SeedRead {
+  const file = join(dir, `${spec.id}.yaml`);
+  if (!existsSync(file)) return { problems: [] };
+  const problem = (pointer: string, message: string, line?: number): SpecProblem => ({
+    file,
+    pointer,
+    line: line ?? lineOfPointer(file, pointer),
+    message,
+    severity: 'error',
+  });
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8')) ?? {};
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? error.linePos?.[0].line : undefined;
+    return { problems: [problem('', `invalid YAML: ${(error as Error).message.split('\n')[0]}`, line)] };
+  }
+  const errors = compileFixed(SEED_FILE_SCHEMA)(data);
+  if (errors.length > 0) return { problems: errors.map((e) => problem(...describe(e))) };
+  const raw = data as { collections?: SeedFile['collections']; generators?: SeedFile['generators'] };
+  const undeclared = Object.keys(raw.collections ?? {})
+    .filter((name) => !spec.resources.some((r) => r.name === name))
+    .map((name) => problem(toPointer(['collections', name]), `'${name}' is not a resource of ${spec.file}`));
+  if (undeclared.length > 0) return { problems: undeclared };
+  const seed: SeedFile = {
+    file,
+    spec,
+    collections: raw.collections ?? {},
+    generators: (raw.generators ?? []).map((g) => ({ name: g.name, options: g.options ?? {} })),
+  };
+  return { seed, problems: [] };
+}
+
+function describe(error: SchemaError): [string, string] {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties')
+    return [error.instancePath, `unknown field '${String(params.additionalProperty)}'`];
+  if (error.keyword === 'required')
+    return [error.instancePath, `missing required field '${String(params.missingProperty)}'`];
+  return [error.instancePath, error.message ?? error.keyword];
+}
