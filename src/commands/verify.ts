@@ -1,15 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { describePlan } from '../contract/dry-run';
+import { describeSchedule } from '../contract/dry-run';
 import { KnownDeviationsError } from '../contract/known-deviations';
-import { selectOperations, verify, type VerifyOptions } from '../contract/verify';
-import { aggregate } from '../report/aggregate';
+import { planRun, verify, type VerifyOptions } from '../contract/verify';
 import { formatConsole } from '../report/console';
 import { formatHtml } from '../report/html';
 import { formatJson } from '../report/json';
 import { formatJunit } from '../report/junit';
-import { formatProblem, loadSpecs, SpecLoadError } from '../openapi';
-import { listSpecFiles } from '../openapi/files';
+import { formatProblem, listSpecFiles, loadSpecs, SpecLoadError } from '../openapi';
 
 export interface VerifyCommandOptions extends Omit<VerifyOptions, 'specs'> {
   specs?: string[];
@@ -28,23 +26,18 @@ export async function runVerify(options: VerifyCommandOptions): Promise<number> 
     const reports = parseReportOption(options.report);
     const specs = await loadSpecs(options.specs?.length ? options.specs : listSpecFiles());
     if (options.dryRun) {
-      const operations = selectOperations(specs, options.operations, options.tags);
-      for (const line of describePlan(specs, operations, {
-        readOnly: options.readOnly ?? false,
-        seed: options.seed ?? 1,
-      }))
-        out(line);
+      const { schedule, book } = planRun(specs, options);
+      for (const line of describeSchedule(schedule, book, options.seed ?? 1)) out(line);
       return 0;
     }
-    const result = await verify({ ...options, specs });
-    const report = aggregate(result.events);
-    for (const line of formatConsole(report)) out(line);
+    const { summary } = await verify({ ...options, specs });
+    for (const line of formatConsole(summary)) out(line);
     for (const [format, path] of reports) {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, FORMATS[format](report));
+      writeFileSync(path, FORMATS[format](summary));
       out(`${format} report: ${path}`);
     }
-    return result.summary.ok ? 0 : 1;
+    return summary.ok ? 0 : 1;
   } catch (error) {
     if (error instanceof SpecLoadError) {
       for (const problem of error.problems) console.error(formatProblem(problem));

@@ -1,54 +1,53 @@
 import { createFaker, hashSeed } from '../generate/seed';
-import type { Operation, SpecModel } from '../openapi/model';
 import { SchemaCompiler } from '../schema';
-import { describeChain } from './plan/chains';
-import { CredentialBook } from './plan/credentials';
-import { isMutating } from './plan/expectations';
 import { authCases, negativeCases, positiveCases, validBodies, type PlanContext } from './plan/cases';
+import type { CredentialBook } from './plan/credentials';
 import { validParts } from './plan/request-parts';
-import { orderForRun } from './run/runner';
+import type { Schedule, SetupStep, Step } from './schedule';
 
-/** What a run would send, without sending anything: one line per operation, plus the chains. */
-export function describePlan(
-  specs: SpecModel[],
-  operations: Operation[],
-  options: { readOnly: boolean; seed: number },
-): string[] {
-  const lines: string[] = [];
+/** The schedule a run would execute, a line per step, without sending anything (`verify --dry-run`). */
+export function describeSchedule(schedule: Schedule, book: CredentialBook, seed: number): string[] {
   const validators = new SchemaCompiler();
-  const book = new CredentialBook(specs);
   let id = 1;
-  for (const spec of specs) {
-    const planned = operations.filter((op) => op.specId === spec.id);
-    if (planned.length === 0) continue;
-    lines.push(`${spec.id} (${planned.length} operations)`);
+  return schedule.specs.flatMap(({ spec, operations, steps }) => {
     const ctx: PlanContext = {
       spec,
       book,
       validators,
-      faker: createFaker(hashSeed(options.seed, spec.id)),
+      faker: createFaker(hashSeed(seed, spec.id)),
       now: Date.parse('2025-09-09T18:00:00Z'),
       nextId: () => id++,
       knownKey: () => undefined,
     };
-    if (!options.readOnly) {
-      for (const resource of spec.resources) {
-        const steps = describeChain(resource, planned);
-        if (steps.length > 0) lines.push(`  chain ${resource.name}: ${steps.join(' -> ')}`);
-      }
-    }
-    for (const operation of orderForRun(planned)) {
-      const head = `  ${operation.method.toUpperCase().padEnd(6)} ${operation.path} (${operation.operationId})`;
-      if (options.readOnly && isMutating(operation)) {
-        lines.push(`${head}: skipped (mutating, --read-only)`);
-        continue;
-      }
+    return [`${spec.id} (${operations} operations)`, ...steps.map((step) => `  ${describeStep(step, ctx)}`)];
+  });
+}
+
+function describeStep(step: Step, ctx: PlanContext): string {
+  switch (step.kind) {
+    case 'login':
+      return `login ${step.scheme.name} with ${step.operation.operationId}`;
+    case 'discover':
+      return `discover ${step.resource.name} with ${step.operation.operationId}`;
+    case 'chain':
+      return `chain ${step.chain.resource.name}: ${step.chain.links.map((l) => l.label).join(' -> ')}${setup(step.setup)}`;
+    case 'skip':
+      return `${head(step.operation)}: skipped, ${step.reason}`;
+    case 'operation': {
+      const { operation } = step;
       const base = validParts(operation, ctx.faker, ctx.now, validBodies(operation, ctx)[0]?.body);
       const positives = positiveCases(operation, ctx).length;
       const negatives = negativeCases(operation, ctx, base).length;
       const auth = authCases(operation, ctx, base).length;
-      lines.push(`${head}: ${positives} positive, ${negatives} negative, ${auth} auth`);
+      return `${head(operation)}: ${positives} positive, ${negatives} negative, ${auth} auth${setup(step.setup)}`;
     }
   }
-  return lines;
+}
+
+function head(operation: { method: string; path: string; operationId: string }): string {
+  return `${operation.method.toUpperCase().padEnd(6)} ${operation.path} (${operation.operationId})`;
+}
+
+function setup(steps: SetupStep[]): string {
+  return steps.length === 0 ? '' : ` (after configuring ${steps.map((s) => s.resource).join(', ')})`;
 }

@@ -1,81 +1,131 @@
-import { maskSecrets, toCurl } from './curl';
-import type { Finding, RunEvent, Summary } from './types';
 import { CHECKS } from './checks';
+import { maskSecrets, toCurl } from './curl';
+import type { CheckResult, Finding, OperationTally, RunEvent, Summary, TestCase } from './types';
 
-/** Folds the case events into the run's summary and its list of findings (with curl reproductions). */
-export function summarise(
-  events: readonly RunEvent[],
-  baseUrl: string,
-  durationMs: number,
-): { summary: Summary; findings: Finding[] } {
-  const findings: Finding[] = [];
-  const perSpec = new Map<
+/**
+ * Folds a run's events, once, into its summary: totals, a row per spec, a tally per operation and check,
+ * and every finding with its curl reproduction (credentials masked). Reporters only format this.
+ */
+export function summarise(events: readonly RunEvent[], durationMs: number): Summary {
+  const start = events.find((e) => e.type === 'start');
+  const baseUrl = start?.type === 'start' ? start.baseUrl : '';
+  const fold = new Fold(baseUrl);
+  for (const event of events) {
+    if (event.type === 'case') fold.addCase(event.testCase, event.results);
+    else if (event.type === 'skipped')
+      fold.operation(event.spec, event.operationId, '', '').skipped = event.reason;
+  }
+  return fold.summary(durationMs);
+}
+
+class Fold {
+  private readonly operations = new Map<string, OperationTally>();
+  private readonly specs = new Map<
     string,
     { operations: Set<string>; cases: number; failed: number; known: number }
   >();
-  const checks = { passed: 0, failed: 0, known: 0 };
-  let failedCases = 0;
-  for (const event of events) {
-    if (event.type !== 'case') continue;
-    const { testCase, results } = event;
-    const entry = perSpec.get(testCase.spec.id) ?? {
+  private readonly checks = { passed: 0, failed: 0, known: 0 };
+  private readonly findings: Finding[] = [];
+  private failedCases = 0;
+
+  constructor(private readonly baseUrl: string) {}
+
+  operation(spec: string, operationId: string, method: string, path: string): OperationTally {
+    const key = `${spec}/${operationId}`;
+    let tally = this.operations.get(key);
+    if (!tally) {
+      const checks = CHECKS.map((c) => ({
+        check: c.id,
+        title: c.title,
+        passed: 0,
+        failed: 0,
+        known: 0,
+        findings: [],
+      }));
+      tally = { spec, operationId, method, path, cases: 0, checks };
+      this.operations.set(key, tally);
+    }
+    return tally;
+  }
+
+  addCase(testCase: TestCase, results: CheckResult[]): void {
+    const { spec, operation } = testCase;
+    const tally = this.operation(
+      spec.id,
+      operation.operationId,
+      operation.method.toUpperCase(),
+      operation.path,
+    );
+    const perSpec = this.specs.get(spec.id) ?? {
       operations: new Set<string>(),
       cases: 0,
       failed: 0,
       known: 0,
     };
-    perSpec.set(testCase.spec.id, entry);
-    entry.operations.add(testCase.operation.operationId);
-    entry.cases++;
+    this.specs.set(spec.id, perSpec);
+    perSpec.operations.add(operation.operationId);
+    perSpec.cases++;
+    tally.cases++;
     let caseFailed = false;
     for (const result of results) {
       if (result.outcome === 'skipped') continue;
-      checks[result.outcome]++;
+      this.checks[result.outcome]++;
+      const checkTally = tally.checks.find((c) => c.check === result.check);
+      if (checkTally) checkTally[result.outcome]++;
       if (result.outcome === 'passed') continue;
       if (result.outcome === 'failed') caseFailed = true;
-      else entry.known++;
-      const check = CHECKS.find((c) => c.id === result.check);
-      for (const failure of result.failures) {
-        findings.push({
-          spec: testCase.spec.id,
-          operationId: testCase.operation.operationId,
-          method: testCase.operation.method.toUpperCase(),
-          path: testCase.operation.path,
-          check: result.check,
-          title: check?.title ?? result.check,
-          severity: check?.severity ?? 'major',
-          caseLabel: testCase.label,
-          // An implementation may echo a credential back: reports never carry one in clear.
-          failure: {
-            path: failure.path,
-            expected: maskSecrets(failure.expected, testCase.secrets),
-            actual: maskSecrets(failure.actual, testCase.secrets),
-          },
-          curl: toCurl(baseUrl, testCase.request, testCase.secrets),
-          known: result.reason,
-        });
-      }
+      else perSpec.known++;
+      const found = findingsOf(this.baseUrl, testCase, result);
+      this.findings.push(...found);
+      checkTally?.findings.push(...found);
     }
     if (caseFailed) {
-      entry.failed++;
-      failedCases++;
+      perSpec.failed++;
+      this.failedCases++;
     }
   }
-  const specs = [...perSpec.entries()].map(([id, e]) => ({
-    id,
-    operations: e.operations.size,
-    cases: e.cases,
-    failed: e.failed,
-    known: e.known,
+
+  summary(durationMs: number): Summary {
+    const specs = [...this.specs.entries()].map(([id, e]) => ({
+      id,
+      operations: e.operations.size,
+      cases: e.cases,
+      failed: e.failed,
+      known: e.known,
+    }));
+    return {
+      baseUrl: this.baseUrl,
+      specs,
+      operations: specs.reduce((n, s) => n + s.operations, 0),
+      cases: specs.reduce((n, s) => n + s.cases, 0),
+      checks: this.checks,
+      failedCases: this.failedCases,
+      durationMs,
+      ok: this.checks.failed === 0,
+      byOperation: [...this.operations.values()],
+      findings: this.findings,
+    };
+  }
+}
+
+function findingsOf(baseUrl: string, testCase: TestCase, result: CheckResult): Finding[] {
+  const check = CHECKS.find((c) => c.id === result.check);
+  return result.failures.map((failure) => ({
+    spec: testCase.spec.id,
+    operationId: testCase.operation.operationId,
+    method: testCase.operation.method.toUpperCase(),
+    path: testCase.operation.path,
+    check: result.check,
+    title: check?.title ?? result.check,
+    severity: check?.severity ?? 'major',
+    caseLabel: testCase.label,
+    // An implementation may echo a credential back: reports never carry one in clear.
+    failure: {
+      path: failure.path,
+      expected: maskSecrets(failure.expected, testCase.secrets),
+      actual: maskSecrets(failure.actual, testCase.secrets),
+    },
+    curl: toCurl(baseUrl, testCase.request, testCase.secrets),
+    known: result.reason,
   }));
-  const summary: Summary = {
-    specs,
-    operations: specs.reduce((n, s) => n + s.operations, 0),
-    cases: specs.reduce((n, s) => n + s.cases, 0),
-    checks,
-    failedCases,
-    durationMs,
-    ok: checks.failed === 0,
-  };
-  return { summary, findings };
 }

@@ -116,9 +116,32 @@ export type RunEvent =
   | { type: 'start'; specs: string[]; baseUrl: string; plannedOperations: number }
   | { type: 'case'; testCase: TestCase; response: CaseResponse; results: CheckResult[] }
   | { type: 'skipped'; spec: string; operationId: string; reason: string }
-  | { type: 'end'; summary: Summary; findings: Finding[] };
+  | { type: 'end'; summary: Summary };
 
+/** Per operation and check: how many cases passed, failed or were known, with the findings. */
+export interface CheckTally {
+  check: string;
+  title: string;
+  passed: number;
+  failed: number;
+  known: number;
+  findings: Finding[];
+}
+
+export interface OperationTally {
+  spec: string;
+  operationId: string;
+  method: string;
+  path: string;
+  cases: number;
+  checks: CheckTally[];
+  /** Why the operation was not verified (--read-only). */
+  skipped?: string;
+}
+
+/** The one fold of a run's events (contract/summary.ts); every reporter formats this and nothing else. */
 export interface Summary {
+  baseUrl: string;
   specs: Array<{ id: string; operations: number; cases: number; failed: number; known: number }>;
   operations: number;
   cases: number;
@@ -126,4 +149,7 @@ export interface Summary {
   failedCases: number;
   durationMs: number;
   ok: boolean;
+  /** Every operation the run met, with its tally per check, in the order the run met them. */
+  byOperation: OperationTally[];
+  findings: Finding[];
 }

@@ -1,8 +1,9 @@
-import type { Operation, SpecModel } from '../openapi/model';
-import { loadSpecs } from '../openapi';
-import { listSpecFiles } from '../openapi/files';
+import { listSpecFiles, loadSpecs, type Operation, type SpecModel } from '../openapi';
 import { readKnownDeviations, type KnownDeviation } from './known-deviations';
-import { Runner } from './run/runner';
+import { CredentialBook } from './plan/credentials';
+import { runSchedule } from './run/run-schedule';
+import { RunSession } from './run/session';
+import { scheduleRun, type Schedule } from './schedule';
 import { summarise } from './summary';
 import type { Finding, RunEvent, Summary } from './types';
 
@@ -28,15 +29,20 @@ export interface VerifyOptions {
 
 export interface VerifyResult {
   summary: Summary;
+  /** The summary's findings (every failure and known deviation, with a curl line). */
   findings: Finding[];
   events: RunEvent[];
 }
 
-/** Verifies an implementation against the specs and returns what happened, case by case. */
+/** Verifies an implementation against the specs: plan the schedule, run it, fold its events once. */
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const started = Date.now();
   const specs = await resolveSpecs(options.specs);
-  const operations = selectOperations(specs, options.operations, options.tags);
+  const knownDeviations =
+    typeof options.knownDeviations === 'string'
+      ? readKnownDeviations(options.knownDeviations)
+      : (options.knownDeviations ?? []);
+  const { schedule, book } = planRun(specs, options);
   const events: RunEvent[] = [];
   const emit = (event: RunEvent) => {
     events.push(event);
@@ -46,28 +52,31 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     type: 'start',
     specs: specs.map((s) => s.id),
     baseUrl: options.baseUrl,
-    plannedOperations: operations.length,
+    plannedOperations: schedule.specs.reduce((n, s) => n + s.operations, 0),
   });
-  const knownDeviations =
-    typeof options.knownDeviations === 'string'
-      ? readKnownDeviations(options.knownDeviations)
-      : (options.knownDeviations ?? []);
-  const runner = new Runner({
+  const session = new RunSession({
     baseUrl: options.baseUrl,
-    specs,
-    operations,
-    credentials: options.credentials ?? {},
+    book,
     knownDeviations,
-    readOnly: options.readOnly ?? false,
     seed: options.seed ?? 1,
     timeoutMs: options.timeoutMs ?? 10_000,
     budgetMs: options.budgetMs,
     emit,
   });
-  await runner.run();
-  const { summary, findings } = summarise(events, options.baseUrl, Date.now() - started);
-  emit({ type: 'end', summary, findings });
-  return { summary, findings, events };
+  await runSchedule(schedule, session);
+  const summary = summarise(events, Date.now() - started);
+  emit({ type: 'end', summary });
+  return { summary, findings: summary.findings, events };
+}
+
+/** The schedule a run executes and `--dry-run` prints, with the credentials it starts from. */
+export function planRun(
+  specs: SpecModel[],
+  options: Pick<VerifyOptions, 'operations' | 'tags' | 'credentials' | 'readOnly'>,
+): { schedule: Schedule; book: CredentialBook } {
+  const operations = selectOperations(specs, options.operations, options.tags);
+  const book = new CredentialBook(specs, options.credentials ?? {});
+  return { schedule: scheduleRun(specs, operations, { readOnly: options.readOnly ?? false, book }), book };
 }
 
 async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promise<SpecModel[]> {

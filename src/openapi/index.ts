@@ -6,3 +6,4 @@ export { formatLocation } from './annotations';
 export { lineOfPointer } from './parse-file';
 export { toPointer, parsePointer, resolvePointer } from './pointer';
 export { BUNDLED_SPECS_DIR, listSpecFiles, resolveSpecFiles } from './files';
+export { entityPointer, existsPointer, itemsPointer, keyPointer, responseTemplate } from './templates';

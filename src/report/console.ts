@@ -1,12 +1,12 @@
-import type { RunReport } from './aggregate';
+import type { Summary } from '../contract/types';
 import { formatTable } from './table';
 
 const PER_CHECK = 5;
 
 /** Failures grouped by operation (check, JSON path, expected vs actual, a curl line), then the summary. */
-export function formatConsole(report: RunReport): string[] {
+export function formatConsole(summary: Summary): string[] {
   const lines: string[] = [];
-  for (const op of report.operations) {
+  for (const op of summary.byOperation) {
     const failing = op.checks.filter((c) => c.findings.length > 0);
     if (failing.length === 0) continue;
     const failed = failing.some((c) => c.failed > 0);
@@ -26,12 +26,12 @@ export function formatConsole(report: RunReport): string[] {
         lines.push(`  ... and ${check.findings.length - PER_CHECK} more [${check.check}]`);
     }
   }
-  const s = report.summary;
-  lines.push('', `Summary (${report.baseUrl})`);
+
+  lines.push('', `Summary (${summary.baseUrl})`);
   lines.push(
     ...formatTable(
       ['spec', 'operations', 'cases', 'failed', 'known'],
-      s.specs.map((spec) => [
+      summary.specs.map((spec) => [
         spec.id,
         String(spec.operations),
         String(spec.cases),
@@ -42,8 +42,8 @@ export function formatConsole(report: RunReport): string[] {
   );
   lines.push(
     '',
-    `operations ${s.operations}, cases ${s.cases} (${s.failedCases} failed), checks ${s.checks.passed} passed, ${s.checks.failed} failed, ${s.checks.known} known, ${(s.durationMs / 1000).toFixed(1)} s`,
-    s.ok
+    `operations ${summary.operations}, cases ${summary.cases} (${summary.failedCases} failed), checks ${summary.checks.passed} passed, ${summary.checks.failed} failed, ${summary.checks.known} known, ${(summary.durationMs / 1000).toFixed(1)} s`,
+    summary.ok
       ? 'PASS: the implementation conforms to the contracts'
       : 'FAIL: the implementation departs from the contracts',
   );

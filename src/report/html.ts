@@ -1,4 +1,4 @@
-import type { RunReport } from './aggregate';
+import type { Summary } from '../contract/types';
 
 const esc = (text: string) =>
   text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);
@@ -9,15 +9,14 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #d0d5dd;padd
 code,pre{font:12px ui-monospace,monospace;background:#f4f5f7;padding:.1rem .3rem;white-space:pre-wrap;word-break:break-all}`;
 
 /** A self-contained page (no external assets): summary, then every operation with its findings. */
-export function formatHtml(report: RunReport): string {
-  const s = report.summary;
-  const rows = s.specs
+export function formatHtml(summary: Summary): string {
+  const rows = summary.specs
     .map(
       (spec) =>
         `<tr><td>${esc(spec.id)}</td><td>${spec.operations}</td><td>${spec.cases}</td><td class="${spec.failed ? 'fail' : 'pass'}">${spec.failed}</td><td>${spec.known}</td></tr>`,
     )
     .join('');
-  const operations = report.operations
+  const operations = summary.byOperation
     .filter((op) => op.checks.some((c) => c.findings.length > 0))
     .map((op) => {
       const items = op.checks
@@ -31,8 +30,8 @@ export function formatHtml(report: RunReport): string {
     })
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>secmock verify report</title><style>${STYLE}</style></head><body>
-<h1>secmock verify: <span class="${s.ok ? 'pass' : 'fail'}">${s.ok ? 'PASS' : 'FAIL'}</span></h1>
-<p>Target <code>${esc(report.baseUrl)}</code> — ${s.operations} operations, ${s.cases} cases (${s.failedCases} failed), checks ${s.checks.passed} passed / ${s.checks.failed} failed / ${s.checks.known} known, ${(s.durationMs / 1000).toFixed(1)} s.</p>
+<h1>secmock verify: <span class="${summary.ok ? 'pass' : 'fail'}">${summary.ok ? 'PASS' : 'FAIL'}</span></h1>
+<p>Target <code>${esc(summary.baseUrl)}</code> — ${summary.operations} operations, ${summary.cases} cases (${summary.failedCases} failed), checks ${summary.checks.passed} passed / ${summary.checks.failed} failed / ${summary.checks.known} known, ${(summary.durationMs / 1000).toFixed(1)} s.</p>
 <table><tr><th>spec</th><th>operations</th><th>cases</th><th>failed cases</th><th>known</th></tr>${rows}</table>
 ${operations || '<p class="pass">No findings.</p>'}
 </body></html>

@@ -1,6 +1,10 @@
-import type { RunReport } from './aggregate';
+import type { Summary } from '../contract/types';
 
-/** The whole run as JSON: summary, findings (with curl lines) and the operation x check tallies. */
-export function formatJson(report: RunReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+/**
+ * The whole run as JSON: the totals, every finding (with its curl line) and the operation x check tallies.
+ * The layout (`baseUrl`, `summary`, `findings`, `operations`) is what CI scripts read; it stays stable.
+ */
+export function formatJson(summary: Summary): string {
+  const { byOperation, findings, baseUrl, ...totals } = summary;
+  return `${JSON.stringify({ baseUrl, summary: totals, findings, operations: byOperation }, null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import type { RunReport } from './aggregate';
+import type { Summary } from '../contract/types';
 
 const escape = (text: string) =>
   text
@@ -12,9 +12,9 @@ const escape = (text: string) =>
     .join('');
 
 /** JUnit XML: one testsuite per spec, one testcase per operation x check. */
-export function formatJunit(report: RunReport): string {
-  const bySpec = new Map<string, typeof report.operations>();
-  for (const op of report.operations) bySpec.set(op.spec, [...(bySpec.get(op.spec) ?? []), op]);
+export function formatJunit(summary: Summary): string {
+  const bySpec = new Map<string, typeof summary.byOperation>();
+  for (const op of summary.byOperation) bySpec.set(op.spec, [...(bySpec.get(op.spec) ?? []), op]);
   const suites = [...bySpec.entries()].map(([spec, operations]) => {
     const cases = operations.flatMap((op) =>
       op.checks.map((check) => {
@@ -40,6 +40,6 @@ export function formatJunit(report: RunReport): string {
     const skipped = cases.filter((c) => c.includes('<skipped')).length;
     return `  <testsuite name="${escape(spec)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}" errors="0">\n${cases.join('\n')}\n  </testsuite>`;
   });
-  const time = (report.summary.durationMs / 1000).toFixed(3);
+  const time = (summary.durationMs / 1000).toFixed(3);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="secmock verify" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

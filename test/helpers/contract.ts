@@ -1,10 +1,9 @@
 import { formatConsole } from '../../src/report/console';
-import { aggregate } from '../../src/report/aggregate';
 import type { VerifyResult } from '../../src/contract/verify';
 
 /** The verifier's own console report: a failing assertion shows exactly what was found. */
 export function explain(result: VerifyResult): string {
-  return formatConsole(aggregate(result.events)).join('\n');
+  return formatConsole(result.summary).join('\n');
 }
 
 /** Check ids that failed (not known) in a run. */
