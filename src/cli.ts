@@ -2,23 +2,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runLint } from './commands/lint';
 import { runServe } from './commands/serve';
+import { serveHelpText } from './commands/serve-help';
 import { runVerify } from './commands/verify';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-const SERVE_HELP = `
-Default credentials (each spec declares its own; printed at start):
-  Akto (both specs)   header x-api-key: secmock-akto-key
-  ManageEngine        Authorization: Bearer secmock-me-token      (all incident scopes)
-                      Authorization: Bearer secmock-me-readonly   (incident.READ only)
-  Lacework Edge       GET /api/v1/token_login?account=example with Authorization: Bearer secmock-lacework-token
-                      returns a JWT (field token) that the other operations take as Authorization: Bearer <jwt>
-
-Admin API (loopback only unless --admin-token):
-  GET  /__secmock/health | state[?collection=<name>] | requests | scenarios
-  POST /__secmock/reset | scenarios {operationId, status?, example?, body?, delayMs?, times?} | clock {advanceMs}
-
-Per request: Prefer: code=<status> | example=<name> | dynamic=true`;
 
 function integer(name: string, min: number, max: number) {
   return (value: string) => {
@@ -83,7 +70,7 @@ export function buildCli(): Command {
       '--admin-token <token>',
       'require this token (x-secmock-admin-token) on /__secmock/ and open it beyond loopback',
     )
-    .addHelpText('after', SERVE_HELP)
+    .addHelpText('after', () => serveHelpText())
     .action(async (options: Record<string, unknown>) => {
       const code = await runServe({
         port: options.port as number,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { MockEngine } from '../mock';
+import { credentialLines } from './credentials-text';
 import { startMock, type RunningMock, type ServeOptions } from '../server/serve';
 import { SpecLoadError, formatProblem } from '../openapi';
 import { StateFileError } from '../state/state-file';
@@ -66,27 +67,22 @@ function reportStartFailure(error: unknown): number {
   return 1;
 }
 
-export function banner(url: string, runtime: MockEngine): string[] {
+export function banner(url: string, engine: MockEngine): string[] {
   const lines = [
-    `secmock listening on ${url}  (seed ${runtime.seed}, clock ${new Date(runtime.clock.now()).toISOString()})`,
+    `secmock listening on ${url}  (seed ${engine.seed}, clock ${new Date(engine.clock.now()).toISOString()})`,
     '',
   ];
-  for (const spec of runtime.specs)
+  for (const spec of engine.specs)
     lines.push(
       `  ${spec.id.padEnd(26)} ${String(spec.operations.length).padStart(4)} operations  ${spec.title}`,
     );
   lines.push('', 'Default credentials:');
-  for (const scheme of runtime.schemes.values()) {
-    const how = scheme.type === 'apiKey' ? `header ${scheme.paramName}: ` : 'Authorization: Bearer ';
-    for (const credential of runtime.credentials.defaults().filter((c) => c.scheme === scheme.name)) {
-      const scopes = credential.scopes ? `  (scopes: ${credential.scopes.join(', ')})` : '';
-      lines.push(`  ${scheme.name.padEnd(20)} ${how}${credential.value}${scopes}`);
-    }
-    if (scheme.issuedBy)
-      lines.push(
-        `  ${scheme.name.padEnd(20)} Authorization: Bearer <${scheme.issuedBy.field} from ${scheme.issuedBy.operationId}>`,
-      );
-  }
+  const defaults = engine.credentials.defaults();
+  lines.push(
+    ...credentialLines([...engine.schemes.values()], (scheme) =>
+      defaults.filter((c) => c.scheme === scheme.name),
+    ),
+  );
   lines.push('', `Admin API: ${url}/__secmock/ (health, state, requests, scenarios, reset, clock)`);
   return lines;
 }

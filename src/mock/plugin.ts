@@ -63,6 +63,8 @@ export interface CredentialControl {
   revoke(scheme: string, value: string): void;
   /** Whether the value is currently accepted for the scheme. */
   lookup(scheme: string, value: string): { scopes?: string[] } | undefined;
+  /** Whether the value is a configured credential of the scheme (the spec's or --credentials), not an issued one. */
+  isConfigured(scheme: string, value: string): boolean;
   /** How many issued credentials of a scheme stay valid at once (past it, the oldest expire). */
   readonly maxIssued: number;
 }

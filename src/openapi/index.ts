@@ -7,3 +7,4 @@ export { lineOfPointer } from './parse-file';
 export { toPointer, parsePointer, resolvePointer } from './pointer';
 export { BUNDLED_SPECS_DIR, listSpecFiles, resolveSpecFiles } from './files';
 export { entityPointer, existsPointer, itemsPointer, keyPointer, responseTemplate } from './templates';
+export { readSecuritySchemes } from './scheme-summary';

@@ -6,6 +6,7 @@ import { runVerify } from '../../src/commands/verify';
 import { verify } from '../../src/contract/verify';
 import { startMock, type RunningMock } from '../../src/server/serve';
 import { TINY_SPEC, VENDOR_SPECS } from '../helpers/paths';
+import { authHeaders } from '../helpers/credentials';
 
 describe('secmock verify: options, reports and reproductions', () => {
   let mock: RunningMock;
@@ -34,7 +35,7 @@ describe('secmock verify: options, reports and reproductions', () => {
         ),
       );
       const reproduced = await fetch(`${proxy.url}/api/v2/incident`, {
-        headers: { authorization: 'Bearer secmock-me-token' },
+        headers: authHeaders(VENDOR_SPECS.manageEngine),
       });
       expect(await reproduced.json()).not.toHaveProperty('data');
     } finally {

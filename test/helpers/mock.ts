@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createMockApp, type MockApp, type MockAppOptions } from '../../src/server/app';
+import { authHeaders } from './credentials';
 import { TINY_SPEC } from './paths';
 
 /** An in-process mock of the tiny notes spec, with no fixtures unless asked. */
@@ -10,4 +11,4 @@ export async function tinyMock(
   return { app, http: request(app) };
 }
 
-export const TINY_KEY = { 'x-api-key': 'tiny-key' };
+export const TINY_KEY = authHeaders(TINY_SPEC);

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createMockApp } from '../../src/server/app';
 import { loadSpecs, type SpecModel } from '../../src/openapi';
 import { VENDOR_SPECS } from '../helpers/paths';
+import { authHeaders } from '../helpers/credentials';
 
 /** Issue 3's per-spec checks through HTTP: auth, validation, a round trip, determinism, reset. */
 const specs = new Map<string, SpecModel>();
@@ -10,15 +11,15 @@ async function mockOf(name: keyof typeof VENDOR_SPECS, seed = 1) {
   const app = await createMockApp({ specs: [specs.get(name) as SpecModel], seed });
   return { app, http: request(app) };
 }
-const AKTO = { 'x-api-key': 'secmock-akto-key' };
-const ME = { authorization: 'Bearer secmock-me-token' };
+const AKTO = authHeaders(VENDOR_SPECS.aktoIntegrations);
+const ME = authHeaders(VENDOR_SPECS.manageEngine);
 const expectClean = (response: request.Response) =>
   expect(response.headers['x-secmock-violations']).toBeUndefined();
 
 async function laceworkJwt(http: ReturnType<typeof request>): Promise<{ authorization: string }> {
   const login = await http
     .get('/api/v1/token_login?account=example')
-    .set('authorization', 'Bearer secmock-lacework-token');
+    .set(authHeaders(VENDOR_SPECS.lacework, { scheme: 'laceworkApiToken' }));
   return { authorization: `Bearer ${String(login.body.token)}` };
 }
 
@@ -115,7 +116,7 @@ describe('ManageEngine incidents', () => {
     const { http } = await mockOf('manageEngine');
     const response = await http
       .post('/api/v2/incident')
-      .set('authorization', 'Bearer secmock-me-readonly')
+      .set(authHeaders(VENDOR_SPECS.manageEngine, { scopes: ['incident.READ'] }))
       .send({ name: 'x' });
     expect(response.status).toBe(401);
     expect(response.body).toEqual({

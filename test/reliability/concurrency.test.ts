@@ -1,5 +1,6 @@
 import { startMock, type RunningMock } from '../../src/server/serve';
 import { TINY_SPEC, VENDOR_SPECS } from '../helpers/paths';
+import { authHeaders } from '../helpers/credentials';
 
 /**
  * Concurrent clients over real HTTP never corrupt the store: every create gets its own id and is listed
@@ -123,7 +124,7 @@ describe('concurrency on a vendor spec', () => {
     const mock = await startMock({ specs: [VENDOR_SPECS.lacework], port: 0 });
     try {
       const login = await fetch(`${mock.url}/api/v1/token_login?account=example`, {
-        headers: { authorization: 'Bearer secmock-lacework-token' },
+        headers: authHeaders(VENDOR_SPECS.lacework, { scheme: 'laceworkApiToken' }),
       });
       const { token } = (await login.json()) as { token: string };
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

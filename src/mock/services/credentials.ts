@@ -56,6 +56,10 @@ export class Credentials {
     return { scopes: issued.scopes as string[] | undefined };
   }
 
+  isConfigured(scheme: string, value: string): boolean {
+    return this.fixed.get(scheme)?.has(value) === true;
+  }
+
   /** Issues a credential; past the limit the oldest one of the scheme expires (a soak of logins stays flat). */
   issue(scheme: string, value: string, options: IssueOptions = {}): void {
     const issued = this.store.collection(ISSUED_CREDENTIALS);

@@ -2,10 +2,11 @@ import request from 'supertest';
 import { createMockApp, type MockAppOptions } from '../../../src/server/app';
 import { loadSpecs, type SpecModel } from '../../../src/openapi';
 import { VENDOR_SPECS } from '../../helpers/paths';
+import { authHeaders } from '../../helpers/credentials';
 
 /** A vendor spec's mock in-process (each spec loaded once per test file), and its default credentials. */
-export const AKTO = { 'x-api-key': 'secmock-akto-key' };
-export const ME = { authorization: 'Bearer secmock-me-token' };
+export const AKTO = authHeaders(VENDOR_SPECS.aktoIntegrations);
+export const ME = authHeaders(VENDOR_SPECS.manageEngine);
 /** A time window for Lacework's QS views, which require one. */
 export const WINDOW = '?start_time=1757340000000&end_time=1757440000000';
 const loaded = new Map<string, SpecModel>();
@@ -20,7 +21,7 @@ export async function mockOf(name: keyof typeof VENDOR_SPECS, options: MockAppOp
 export async function laceworkJwt(http: ReturnType<typeof request>): Promise<{ authorization: string }> {
   const login = await http
     .get('/api/v1/token_login?account=example')
-    .set('authorization', 'Bearer secmock-lacework-token');
+    .set(authHeaders(VENDOR_SPECS.lacework, { scheme: 'laceworkApiToken' }));
   expect(login.status).toBe(200);
   return { authorization: `Bearer ${String(login.body.token)}` };
 }

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createMockApp, type MockApp, type MockAppOptions } from '../../../src/server/app';
 import { SEED_DIR, VENDOR_SPECS } from '../../helpers/paths';
+import { authHeaders } from '../../helpers/credentials';
 
 /** Shared set-up of the Akto integrations behaviour tests: the spec with its bundled fixtures, over HTTP. */
-export const AKTO_KEY = { 'x-api-key': 'secmock-akto-key' };
+export const AKTO_KEY = authHeaders(VENDOR_SPECS.aktoIntegrations);
 
 export interface TestingIssuesId {
   apiInfoKey: { apiCollectionId: number; url: string; method: string };

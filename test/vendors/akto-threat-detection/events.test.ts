@@ -1,9 +1,10 @@
 import request from 'supertest';
 import { createMockApp, type MockApp } from '../../../src/server/app';
 import { VENDOR_SPECS } from '../../helpers/paths';
+import { authHeaders } from '../../helpers/credentials';
 
 /** The event list (fetchSuspectSampleData), the samples behind an event, and the seeded dataset itself. */
-const KEY = { 'x-api-key': 'secmock-akto-key' };
+const KEY = authHeaders(VENDOR_SPECS.aktoThreatDetection);
 const NOW = 1757440800; // the mock clock: 2025-09-09T18:00:00Z
 const ALL = { urls: [], types: [], startTimestamp: 0, endTimestamp: 0 };
 

@@ -6,13 +6,14 @@ import { seededRandom } from '../../../src/generate/ids';
 import { createMockApp } from '../../../src/server/app';
 import { loadSpecs, type SpecModel } from '../../../src/openapi';
 import { VENDOR_SPECS } from '../../helpers/paths';
+import { authHeaders } from '../../helpers/credentials';
 
 /**
  * Every aggregate describes the same events: for seeded random windows, the event list is read page by
  * page from fetchSuspectSampleData and every aggregate is recomputed from it, here, independently of the
  * mock's code, then compared with what each endpoint answers.
  */
-const KEY = { 'x-api-key': 'secmock-akto-key' };
+const KEY = authHeaders(VENDOR_SPECS.aktoThreatDetection);
 const NOW = 1757440800;
 const DAY = 86_400;
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];

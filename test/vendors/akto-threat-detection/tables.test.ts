@@ -3,9 +3,10 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import { createMockApp } from '../../../src/server/app';
 import { VENDOR_SPECS } from '../../helpers/paths';
+import { authHeaders } from '../../helpers/credentials';
 
 /** Actor and API tables, windowed aggregates, filters, templates and remediation, one endpoint at a time. */
-const KEY = { 'x-api-key': 'secmock-akto-key' };
+const KEY = authHeaders(VENDOR_SPECS.aktoThreatDetection);
 const NOW = 1757440800;
 const DAY = 86_400;
 

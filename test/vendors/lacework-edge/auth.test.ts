@@ -1,4 +1,4 @@
-import { expectClean, laceworkMock, type LaceworkMock } from './helpers';
+import { DEFAULT_API_TOKEN, expectClean, laceworkMock, type LaceworkMock } from './helpers';
 
 describe('Lacework Edge logins and API tokens', () => {
   let mock: LaceworkMock;
@@ -18,7 +18,7 @@ describe('Lacework Edge logins and API tokens', () => {
 
     const withApiToken = await mock.http
       .get('/api/v1/users')
-      .set('authorization', 'Bearer secmock-lacework-token');
+      .set('authorization', `Bearer ${DEFAULT_API_TOKEN}`);
     expect(withApiToken.status).toBe(401);
     const withJwt = await mock.http
       .get('/api/v1/users')

@@ -2,13 +2,14 @@ import request from 'supertest';
 import { createMockApp, type MockApp, type MockAppOptions } from '../../../src/server/app';
 import { loadSpecs, type SpecModel } from '../../../src/openapi';
 import { VENDOR_SPECS } from '../../helpers/paths';
+import { declaredCredential } from '../../helpers/credentials';
 
 /**
  * Shared set-up of the Lacework Edge behaviour tests: the spec with its bundled fixtures, over HTTP, logged
  * in with the default API token. The spec is loaded once per test file (it is large); each test starts from
  * the seeded state again (reset()).
  */
-export const DEFAULT_API_TOKEN = 'secmock-lacework-token';
+export const DEFAULT_API_TOKEN = declaredCredential(VENDOR_SPECS.lacework, { scheme: 'laceworkApiToken' });
 export type Entity = Record<string, unknown>;
 type Method = 'get' | 'post' | 'put' | 'delete';
 

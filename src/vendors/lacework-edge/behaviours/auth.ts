@@ -1,16 +1,14 @@
+import { fail, ok, type BehaviourContext, type Outcome } from '../../../mock';
 import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
 import { ROLE, STATUS, nowSeconds, resourceOf, save } from '../common';
 import { accountEntity } from './accounts';
-import { bearerOf, defaultUser, mintSessionJwt, openSession } from './session';
-import type { BehaviourContext } from '../../../mock';
+import { API_TOKEN_SCHEME, bearerOf, defaultUser, mintSessionJwt, openSession } from './session';
 
 /**
  * Logins (document 004: Login, TokenLogin). A refused login answers 403, as the spec documents: the engine's
  * auth stage accepts every API token the mock issued (it only knows valid values), and tokenLogin decides
  * whether the token may log in now (ACTIVE, not expired, single-use not spent).
  */
-export const DEFAULT_API_TOKEN = 'secmock-lacework-token';
 const LOGIN_TYPE = { saml: 1, token: 2 } as const;
 const SPENT_TOKENS = '$laceworkSpentTokens';
 
@@ -60,8 +58,11 @@ function tokenLogin(ctx: BehaviourContext): Outcome {
   if (!accountEntity(ctx, account)) return fail('forbidden', `Unknown account '${account}'.`);
   const secret = bearerOf(ctx);
   const tokens = resourceOf(ctx, 'tokens');
-  const token = secret === DEFAULT_API_TOKEN ? undefined : tokens.collection.find((t) => t.secret === secret);
-  if (secret !== DEFAULT_API_TOKEN && !token) return fail('forbidden', 'The API token is not known.');
+  // A configured API token (the spec's default, or one given with --credentials) acts as the account's
+  // first user; any other must be a stored token of the account.
+  const configured = secret !== undefined && ctx.credentials.isConfigured(API_TOKEN_SCHEME, secret);
+  const token = configured ? undefined : tokens.collection.find((t) => t.secret === secret);
+  if (!configured && !token) return fail('forbidden', 'The API token is not known.');
   const refusal = token && tokenRefusal(ctx, token, account);
   if (refusal) return fail('forbidden', refusal);
   const user = token?.user_uuid ? resourceOf(ctx, 'users').find(token.user_uuid) : loginUser(ctx, account);
