@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { runLint } from './commands/lint';
-import { runServe } from './commands/serve';
-import { serveHelpText } from './commands/serve-help';
-import { runVerify } from './commands/verify';
+import { runLint, runServe, runVerify, serveHelpText } from './commands';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { behaviourProblems, type VendorModule } from '../mock';
 import { formatProblem, inspectSpec, resolveSpecFiles, type SpecProblem } from '../openapi';
-import { formatTable } from '../report/table';
+import { formatTable } from '../report';
 import { BUILTIN_VENDORS } from '../vendors';
 
 export interface LintOptions {

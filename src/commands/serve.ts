@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { MockEngine } from '../mock';
 import { credentialLines } from './credentials-text';
-import { startMock, type RunningMock, type ServeOptions } from '../server/serve';
+import { startMock, type RunningMock, type ServeOptions } from '../server';
 import { SpecLoadError, formatProblem } from '../openapi';
-import { StateFileError } from '../state/state-file';
+import { StateFileError } from '../state';
 
 /** A mistake in how secmock was started (a file it cannot read). */
 export class ConfigError extends Error {}

@@ -1,12 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { describeSchedule } from '../contract/dry-run';
-import { KnownDeviationsError } from '../contract/known-deviations';
-import { planRun, verify, type VerifyOptions } from '../contract/verify';
-import { formatConsole } from '../report/console';
-import { formatHtml } from '../report/html';
-import { formatJson } from '../report/json';
-import { formatJunit } from '../report/junit';
+import { describeSchedule, KnownDeviationsError, planRun, verify, type VerifyOptions } from '../contract';
+import { formatConsole, formatHtml, formatJson, formatJunit } from '../report';
 import { formatProblem, listSpecFiles, loadSpecs, SpecLoadError } from '../openapi';
 
 export interface VerifyCommandOptions extends Omit<VerifyOptions, 'specs'> {

@@ -1,4 +1,4 @@
-import { createFaker, hashSeed } from '../generate/seed';
+import { createFaker, hashSeed } from '../generate';
 import { SchemaCompiler } from '../schema';
 import { authCases, negativeCases, positiveCases, validBodies, type PlanContext } from './plan/cases';
 import type { CredentialBook } from './plan/credentials';

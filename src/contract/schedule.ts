@@ -1,5 +1,10 @@
-import type { Operation, ResourceSpec, SecuritySchemeSpec, SpecModel } from '../openapi';
-import { itemsPointer } from '../openapi';
+import {
+  itemsPointer,
+  type Operation,
+  type ResourceSpec,
+  type SecuritySchemeSpec,
+  type SpecModel,
+} from '../openapi';
 import { planChain, type ChainPlan } from './plan/chain';
 import type { CredentialBook } from './plan/credentials';
 import { isMutating } from './plan/expectations';

@@ -1,5 +1,5 @@
-import type { HttpMethod } from '../http/types';
-import type { Operation, SpecModel } from '../openapi/model';
+import type { HttpMethod } from '../http';
+import type { Operation, SpecModel } from '../openapi';
 
 /** A request the verifier sends, fully resolved (URL path with parameters filled in). */
 export interface CaseRequest {

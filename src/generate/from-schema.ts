@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../openapi/model';
+import type { JsonSchema } from '../openapi';
 import { integerByName, stringByName, type FieldContext } from './heuristics';
 
 /**

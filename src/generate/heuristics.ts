@@ -24,7 +24,7 @@ const STRING_RULES: StringRule[] = [
   [/^(ip|actor|actorip|sourceip|clientip|remoteip)$|_ip$|Ip$/, ({ faker }) => faker.internet.ipv4()],
   [/country/, ({ faker }) => faker.location.countryCode('alpha-2')],
   [
-    /(jira)?ticketkey$|issuekey$/i,
+    /ticketkey$|issuekey$/i,
     ({ faker }) => `${faker.helpers.arrayElement(projectKeys)}-${faker.number.int({ min: 1, max: 999 })}`,
   ],
   [/url$|uri$|link$/i, ({ faker }) => faker.internet.url({ appendSlash: false })],

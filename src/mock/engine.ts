@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { PlainResponse } from '../http';
-import { FakerPool } from '../generate/seed';
+import { FakerPool } from '../generate';
 import {
   SpecLoadError,
   successStatus,
@@ -11,9 +11,8 @@ import {
   type SpecProblem,
 } from '../openapi';
 import { SchemaCompiler } from '../schema';
-import { Store, type StoreSnapshot } from '../state/store';
-import { compileRequestValidator, type RequestValidator } from '../validate/request';
-import { ResponseValidator } from '../validate/response';
+import { Store, type StoreSnapshot } from '../state';
+import { compileRequestValidator, type RequestValidator, ResponseValidator } from '../validate';
 import { bindModules, type Bindings } from './bind';
 import { ResourceRuntime } from './crud/resources';
 import type { AdminContext, VendorModule } from './plugin';

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../openapi/model';
+import type { ErrorKind } from '../openapi';
 
 /** What a handler decided, before the edge turns it into HTTP: a success body, or a refusal of a kind. */
 export type Outcome =

@@ -1,8 +1,8 @@
 import type { Faker } from '@faker-js/faker';
-import type { PlainRequest, PlainResponse } from '../http/types';
-import type { Operation, SpecModel } from '../openapi/model';
-import type { Store } from '../state/store';
-import type { ValidatedRequest } from '../validate/request';
+import type { PlainRequest, PlainResponse } from '../http';
+import type { Operation, SpecModel } from '../openapi';
+import type { Store } from '../state';
+import type { ValidatedRequest } from '../validate';
 import type { ResourceRuntime } from './crud/resources';
 import type { TemplateScope } from './crud/template';
 import type { Outcome } from './outcome';

@@ -1,18 +1,18 @@
 import { compileFixed, type SchemaError as ErrorObject } from '../schema';
 import { operationAnnotationSchema, rootAnnotationSchema, schemeAnnotationSchema } from './annotation-schema';
-import type {
-  Action,
-  ClockFormat,
-  ErrorEnvelopes,
-  ErrorTemplate,
-  IdStrategy,
-  JsonSchema,
-  ListFilter,
-  OperationAnnotation,
-  RequestLocation,
-  ResourceSpec,
+import {
+  type Action,
+  type ClockFormat,
+  ERROR_KINDS,
+  type ErrorEnvelopes,
+  type ErrorTemplate,
+  type IdStrategy,
+  type JsonSchema,
+  type ListFilter,
+  type OperationAnnotation,
+  type RequestLocation,
+  type ResourceSpec,
 } from './model';
-import { ERROR_KINDS } from './model';
 
 /** Where an annotation problem is: a JSON pointer relative to the annotation, and what is wrong. */
 export interface AnnotationIssue {

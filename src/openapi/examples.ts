@@ -1,5 +1,4 @@
-import { SchemaCompiler } from '../schema';
-import { formatViolation } from '../schema';
+import { formatViolation, SchemaCompiler } from '../schema';
 import type { MediaTypeSpec, Operation } from './model';
 import type { SpecProblem } from './problems';
 

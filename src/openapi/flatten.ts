@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { isHttpMethod } from '../http/types';
+import { isHttpMethod } from '../http';
 import { buildOperationAnnotation } from './annotations';
 import type {
   HeaderSpec,

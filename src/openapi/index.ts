@@ -8,3 +8,4 @@ export { toPointer, parsePointer, resolvePointer } from './pointer';
 export { BUNDLED_SPECS_DIR, listSpecFiles, resolveSpecFiles } from './files';
 export { entityPointer, existsPointer, itemsPointer, keyPointer, responseTemplate } from './templates';
 export { readSecuritySchemes } from './scheme-summary';
+export { type TemplateFilter } from './templates';

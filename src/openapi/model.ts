@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { HttpMethod } from '../http/types';
+import type { HttpMethod } from '../http';
 
 /** A JSON Schema as OpenAPI 3.1 writes it (dereferenced). */
 export type JsonSchema = OpenAPIV3_1.SchemaObject;

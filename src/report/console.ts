@@ -1,4 +1,4 @@
-import type { Summary } from '../contract/types';
+import type { Summary } from '../contract';
 import { formatTable } from './table';
 
 const PER_CHECK = 5;

@@ -1,4 +1,4 @@
-import type { Summary } from '../contract/types';
+import type { Summary } from '../contract';
 
 const esc = (text: string) =>
   text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);

@@ -1,4 +1,4 @@
-import type { Summary } from '../contract/types';
+import type { Summary } from '../contract';
 
 /**
  * The whole run as JSON: the totals, every finding (with its curl line) and the operation x check tallies.

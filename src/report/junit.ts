@@ -1,4 +1,4 @@
-import type { Summary } from '../contract/types';
+import type { Summary } from '../contract';
 
 const escape = (text: string) =>
   text

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readStateFile, StatePersister } from '../state/state-file';
+import { readStateFile, StatePersister } from '../state';
 import { createMockApp, type MockApp, type MockAppOptions } from './app';
 import { answerClientError } from './client-error';
 

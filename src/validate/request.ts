@@ -1,10 +1,7 @@
-import { isJsonMediaType, mediaTypeOf } from '../http/media-types';
-import type { PlainRequest } from '../http/types';
-import type { JsonSchema, MediaTypeSpec, Operation, Parameter } from '../openapi/model';
-import type { SchemaCompiler } from '../schema';
-import { type SchemaValidator } from '../schema';
+import { isJsonMediaType, mediaTypeOf, type PlainRequest } from '../http';
+import type { JsonSchema, MediaTypeSpec, Operation, Parameter } from '../openapi';
+import type { SchemaCompiler, SchemaValidator, Violation } from '../schema';
 import { checkShape, DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './shape-limits';
-import type { Violation } from '../schema';
 
 /** A request that passed validation, with parameters coerced to their schema types. */
 export interface ValidatedRequest {

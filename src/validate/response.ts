@@ -1,7 +1,6 @@
 import { findResponse, type HeaderSpec, type Operation, type ResponseSpec } from '../openapi';
-import { SchemaCompiler, type SchemaValidator } from '../schema';
-import type { Violation } from '../schema';
-import { isJsonMediaType, mediaTypeOf } from '../http/media-types';
+import { SchemaCompiler, type SchemaValidator, type Violation } from '../schema';
+import { isJsonMediaType, mediaTypeOf } from '../http';
 
 /**
  * The one definition of a valid response, shared by the mock's self-check and the verifier's checks:

@@ -1,4 +1,4 @@
-import { createFaker, hashSeed } from '../generate/seed';
+import { createFaker, hashSeed } from '../generate';
 import type { SeedGenerator } from '../mock';
 
 /**

@@ -1,4 +1,4 @@
-import { resolvePointer } from '../../openapi/pointer';
+import { resolvePointer } from '../../openapi';
 import type { Check } from '../types';
 
 /** What was just created (or updated) can be read back, under the same key. */

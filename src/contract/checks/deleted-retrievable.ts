@@ -1,4 +1,4 @@
-import { resolvePointer } from '../../openapi/pointer';
+import { resolvePointer } from '../../openapi';
 import type { Check } from '../types';
 
 /** What was deleted is gone: a read answers the documented not-found refusal. */

@@ -1,4 +1,4 @@
-import { resolvePointer } from '../../openapi/pointer';
+import { resolvePointer } from '../../openapi';
 import type { Check } from '../types';
 
 /** A list reflects creates and deletes at once. */

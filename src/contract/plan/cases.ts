@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import { generateFromSchema } from '../../generate/from-schema';
-import type { Operation, SpecModel } from '../../openapi/model';
+import { generateFromSchema } from '../../generate';
+import type { Operation, SpecModel } from '../../openapi';
 import type { SchemaCompiler } from '../../schema';
 import type { CredentialBook } from './credentials';
 import { refusalStatuses } from './expectations';

@@ -1,4 +1,4 @@
-import type { Operation, SecurityRequirement, SecuritySchemeSpec, SpecModel } from '../../openapi/model';
+import type { Operation, SecurityRequirement, SecuritySchemeSpec, SpecModel } from '../../openapi';
 
 /**
  * The credential the verifier sends per security scheme: given on the command line or in the environment

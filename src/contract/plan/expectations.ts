@@ -1,5 +1,4 @@
-import type { ErrorKind, Operation, SpecModel } from '../../openapi/model';
-import { documentsStatus } from '../../openapi/status';
+import { documentsStatus, type ErrorKind, type Operation, type SpecModel } from '../../openapi';
 
 function documented4xx(operation: Operation): number[] {
   return operation.responses.map((r) => Number(r.status)).filter((s) => s >= 400 && s < 500);

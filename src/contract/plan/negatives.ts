@@ -1,4 +1,4 @@
-import type { JsonSchema, Operation, Parameter } from '../../openapi/model';
+import type { JsonSchema, Operation, Parameter } from '../../openapi';
 import type { SchemaCompiler } from '../../schema';
 import { jsonMedia, type RequestParts } from './request-parts';
 

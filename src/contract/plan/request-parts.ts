@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import { generateFromSchema } from '../../generate/from-schema';
-import type { MediaTypeSpec, Operation, Parameter } from '../../openapi/model';
+import { generateFromSchema } from '../../generate';
+import type { MediaTypeSpec, Operation, Parameter } from '../../openapi';
 import { applyCredential, type CredentialBook } from './credentials';
 import type { CaseRequest } from '../types';
 

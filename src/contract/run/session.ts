@@ -1,7 +1,7 @@
-import { createFaker, hashSeed } from '../../generate/seed';
+import { createFaker, hashSeed } from '../../generate';
 import { entityPointer, resolvePointer, type Operation, type SpecModel } from '../../openapi';
 import { SchemaCompiler } from '../../schema';
-import { ResponseValidator } from '../../validate/response';
+import { ResponseValidator } from '../../validate';
 import type { KnownDeviation } from '../known-deviations';
 import type { PlanContext } from '../plan/cases';
 import type { CredentialBook } from '../plan/credentials';

@@ -1,7 +1,6 @@
-import type { Action, ListFilter, Operation } from '../../openapi/model';
-import { responseTemplate } from '../../openapi/templates';
-import type { Entity } from '../../state/store';
-import type { ValidatedRequest } from '../../validate/request';
+import { type Action, type ListFilter, type Operation, responseTemplate } from '../../openapi';
+import type { Entity } from '../../state';
+import type { ValidatedRequest } from '../../validate';
 import { readLocation } from './locations';
 import { fail, ok, type Outcome } from '../outcome';
 import type { ResourceRuntime } from './resources';

@@ -1,5 +1,5 @@
-import type { RequestLocation } from '../../openapi/model';
-import type { ValidatedRequest } from '../../validate/request';
+import type { RequestLocation } from '../../openapi';
+import type { ValidatedRequest } from '../../validate';
 
 /** Reads an annotation location (`body.access`, `path.uuid`) from a validated request. */
 export function readLocation(request: ValidatedRequest, location: RequestLocation): unknown {

@@ -1,8 +1,6 @@
-import { generateFromSchema } from '../../generate/from-schema';
-import { formatPattern, seededUuid } from '../../generate/ids';
-import { FakerPool, hashSeed } from '../../generate/seed';
-import type { JsonSchema, ResourceSpec } from '../../openapi/model';
-import { keyOf, type Collection, type Entity, type Store } from '../../state/store';
+import { FakerPool, formatPattern, generateFromSchema, hashSeed, seededUuid } from '../../generate';
+import type { JsonSchema, ResourceSpec } from '../../openapi';
+import { keyOf, type Collection, type Entity, type Store } from '../../state';
 import { formatTime, type MockClock } from '../services/clock';
 import { keepStoredSecrets, maskSecrets, secretPaths, type SecretPath } from './secrets';
 

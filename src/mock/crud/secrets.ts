@@ -1,4 +1,4 @@
-import type { Entity } from '../../state/store';
+import type { Entity } from '../../state';
 
 /**
  * A resource's secrets are answered masked, as the vendors do, and kept in clear in the store. A secret is a

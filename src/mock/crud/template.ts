@@ -3,7 +3,7 @@
  * value, and `${expr}` inside a string is interpolated. Keys whose value is undefined are dropped.
  * See docs/annotations.md.
  */
-import type { TemplateFilter } from '../../openapi/templates';
+import type { TemplateFilter } from '../../openapi';
 
 export type TemplateScope = Record<string, unknown>;
 

@@ -1,7 +1,5 @@
-import { applyRule } from '../../generate/fixture-rules';
-import { generateFromSchema } from '../../generate/from-schema';
-import { createFaker, hashSeed } from '../../generate/seed';
-import type { Entity, Store } from '../../state/store';
+import { applyRule, createFaker, generateFromSchema, hashSeed } from '../../generate';
+import type { Entity, Store } from '../../state';
 import type { ResourceRuntime } from '../crud/resources';
 import type { CredentialControl, SeedGenerator } from '../plugin';
 import { formatTime, type MockClock } from '../services/clock';

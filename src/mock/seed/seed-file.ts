@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { lineOfPointer, toPointer, type SpecModel, type SpecProblem } from '../../openapi';
-import type { FieldRule } from '../../generate/fixture-rules';
+import type { FieldRule } from '../../generate';
 import { compileFixed, type SchemaError } from '../../schema';
 
 /**

@@ -1,5 +1,5 @@
-import type { ClockFormat } from '../../openapi/model';
-import type { Store } from '../../state/store';
+import type { ClockFormat } from '../../openapi';
+import type { Store } from '../../state';
 
 /**
  * The mock's virtual clock. It starts at a fixed instant (the end of the vendor documents' sample windows,

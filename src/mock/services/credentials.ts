@@ -1,5 +1,5 @@
-import type { SecuritySchemeSpec } from '../../openapi/model';
-import type { Store } from '../../state/store';
+import type { SecuritySchemeSpec } from '../../openapi';
+import type { Store } from '../../state';
 
 /**
  * Valid credentials per security scheme: the defaults written in the specs (or given with --credentials)

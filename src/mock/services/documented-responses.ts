@@ -1,5 +1,4 @@
-import { generateFromSchema } from '../../generate/from-schema';
-import { createFaker, hashSeed } from '../../generate/seed';
+import { createFaker, generateFromSchema, hashSeed } from '../../generate';
 import { findResponse, type MediaTypeSpec, type Operation, type SpecModel } from '../../openapi';
 import { fail, type Outcome } from '../outcome';
 

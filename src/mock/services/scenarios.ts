@@ -1,7 +1,5 @@
-import type { Operation, SpecModel } from '../../openapi/model';
-import { findResponse } from '../../openapi';
-import type { SchemaCompiler } from '../../schema';
-import { formatViolation } from '../../schema';
+import { findResponse, type Operation, type SpecModel } from '../../openapi';
+import { formatViolation, type SchemaCompiler } from '../../schema';
 
 /**
  * Forced answers set through the admin API: a status, a documented example, a body or a delay, applied

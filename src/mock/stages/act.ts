@@ -1,30 +1,21 @@
-import type { FakerPool } from '../../generate/seed';
-import { hashSeed } from '../../generate/seed';
-import type { ClockFormat, Operation, SecuritySchemeSpec, SpecModel } from '../../openapi';
-import { successStatus } from '../../openapi';
-import type { Store } from '../../state/store';
-import type { ValidatedRequest } from '../../validate/request';
+import { type FakerPool, hashSeed } from '../../generate';
+import { type ClockFormat, type Operation, type SpecModel, successStatus } from '../../openapi';
+import type { ValidatedRequest } from '../../validate';
 import { runAction } from '../crud/actions';
 import type { ResourceRuntime } from '../crud/resources';
 import { renderTemplate, type TemplateScope } from '../crud/template';
 import { fail, type Outcome } from '../outcome';
 import type { Behaviour, BehaviourContext } from '../plugin';
 import { formatTime, type MockClock } from '../services/clock';
-import type { Credentials } from '../services/credentials';
 import type { DocumentedResponses } from '../services/documented-responses';
-import { mintCredential } from './mint-credential';
+import { mintCredential, type MintDeps } from './mint-credential';
 
 /** What acting on a request may touch: the store and the services around it, nothing else of the engine. */
-export interface ActDeps {
-  store: Store;
-  clock: MockClock;
-  seed: number;
+export interface ActDeps extends MintDeps {
   resources: ReadonlyMap<string, ResourceRuntime>;
   behaviours: ReadonlyMap<Operation, Behaviour>;
   documented: DocumentedResponses;
   fakers: FakerPool;
-  credentials: Credentials;
-  schemes: ReadonlyMap<string, SecuritySchemeSpec>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PlainResponse } from '../../http/types';
+import type { PlainResponse } from '../../http';
 import type { ErrorKind, Operation, SpecModel } from '../../openapi';
 import type { Scenario } from '../services/scenarios';
 import { errorResponse } from './envelope';

@@ -1,8 +1,19 @@
-import { hashSeed } from '../../generate/seed';
-import { seededRandom } from '../../generate/ids';
-import type { Operation } from '../../openapi/model';
+import { hashSeed, seededRandom } from '../../generate';
+import type { Operation } from '../../openapi';
 import type { Outcome } from '../outcome';
-import type { ActDeps } from './act';
+import type { SecuritySchemeSpec } from '../../openapi';
+import type { Store } from '../../state';
+import type { MockClock } from '../services/clock';
+import type { Credentials } from '../services/credentials';
+
+/** What minting needs: the schemes a login issues, a serial in the store, the seed and the clock. */
+export interface MintDeps {
+  schemes: ReadonlyMap<string, SecuritySchemeSpec>;
+  store: Store;
+  seed: number;
+  clock: MockClock;
+  credentials: Credentials;
+}
 
 /**
  * An operation named by a security scheme's `issuedBy` (a login) mints a credential: the value goes into
@@ -10,11 +21,7 @@ import type { ActDeps } from './act';
  * well-formed (unsigned-looking, mock) JWT. A behaviour that already answered with a valid credential of
  * its own (a session-bound JWT) keeps it.
  */
-export function mintCredential(
-  deps: Pick<ActDeps, 'schemes' | 'store' | 'seed' | 'clock' | 'credentials'>,
-  operation: Operation,
-  outcome: Outcome,
-): Outcome {
+export function mintCredential(deps: MintDeps, operation: Operation, outcome: Outcome): Outcome {
   if (outcome.kind !== 'ok') return outcome;
   const schemes = [...deps.schemes.values()].filter((s) => s.issuedBy?.operationId === operation.operationId);
   if (schemes.length === 0 || outcome.body === null || typeof outcome.body !== 'object') return outcome;

@@ -1,6 +1,5 @@
-import type { Operation, SpecModel } from '../../openapi';
-import { successStatus } from '../../openapi';
-import type { ValidatedRequest } from '../../validate/request';
+import { type Operation, type SpecModel, successStatus } from '../../openapi';
+import type { ValidatedRequest } from '../../validate';
 import type { DocumentedResponses } from '../services/documented-responses';
 import type { Answer } from './answer';
 import { toResponse } from './respond';

@@ -1,6 +1,5 @@
 import type { PlainResponse } from '../../http';
-import { generateFromSchema } from '../../generate/from-schema';
-import { createFaker, hashSeed } from '../../generate/seed';
+import { createFaker, generateFromSchema, hashSeed } from '../../generate';
 import {
   findResponse,
   successStatus,

@@ -1,4 +1,4 @@
-import type { PlainRequest } from '../../http/types';
+import type { PlainRequest } from '../../http';
 import type { Operation, SpecModel } from '../../openapi';
 import type { Router } from '../services/router';
 import { refusal, type Answer } from './answer';

@@ -1,5 +1,4 @@
-import type { Operation, SpecModel } from '../../openapi';
-import { successStatus } from '../../openapi';
+import { type Operation, type SpecModel, successStatus } from '../../openapi';
 import type { DocumentedResponses } from '../services/documented-responses';
 import type { Scenarios } from '../services/scenarios';
 import type { Answer } from './answer';

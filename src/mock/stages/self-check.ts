@@ -1,7 +1,7 @@
 import type { PlainResponse } from '../../http';
 import type { Operation } from '../../openapi';
 import { formatViolation } from '../../schema';
-import type { ResponseValidator } from '../../validate/response';
+import type { ResponseValidator } from '../../validate';
 
 export const VIOLATIONS_HEADER = 'x-secmock-violations';
 

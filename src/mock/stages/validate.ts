@@ -1,7 +1,7 @@
 import { failure, success, type PlainRequest, type Result } from '../../http';
 import type { Operation, SpecModel } from '../../openapi';
 import { formatViolation } from '../../schema';
-import type { RequestValidator, ValidatedRequest } from '../../validate/request';
+import type { RequestValidator, ValidatedRequest } from '../../validate';
 import { refusal, type Answer } from './answer';
 
 /**

@@ -1,5 +1,5 @@
-import type { PlainResponse } from '../../http/types';
-import type { Entity } from '../../state/store';
+import type { PlainResponse } from '../../http';
+import type { Entity } from '../../state';
 import { nextRunAt, runSync } from './behaviours/jira-sync';
 import {
   enabledProjects,

@@ -1,7 +1,5 @@
-import type { Entity } from '../../state/store';
-import type { MockClock } from '../../mock';
-import { ok, type Outcome } from '../../mock';
-import type { ResourceRuntime } from '../../mock';
+import type { Entity } from '../../state';
+import { type MockClock, ok, type Outcome, type ResourceRuntime } from '../../mock';
 
 /**
  * Akto testing-run issues (resource `testingIssues`) and the tickets that link to them. Every ticketing

@@ -1,5 +1,4 @@
-import { seededRandom } from '../../generate/ids';
-import { hashSeed } from '../../generate/seed';
+import { hashSeed, seededRandom } from '../../generate';
 import type { TemplateSeed } from './seed/catalogue';
 import type { MaliciousEvent } from './model';
 import { TEMPLATE_SEEDS } from './seed/templates';

@@ -1,7 +1,5 @@
-import type { Entity } from '../../state/store';
-import { ok, type Outcome } from '../../mock';
-import type { ResourceRuntime } from '../../mock';
-import type { BehaviourContext } from '../../mock';
+import type { Entity } from '../../state';
+import { type BehaviourContext, ok, type Outcome, type ResourceRuntime } from '../../mock';
 
 /**
  * Vocabulary shared by the Lacework Edge behaviours (document 004): the account every seeded object belongs

@@ -1,4 +1,4 @@
-import type { Entity } from '../../state/store';
+import type { Entity } from '../../state';
 import { SELECTOR, resourceOf, stringList } from './common';
 import type { BehaviourContext } from '../../mock';
 

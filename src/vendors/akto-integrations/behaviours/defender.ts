@@ -1,9 +1,8 @@
 import type { Faker } from '@faker-js/faker';
-import type { Entity } from '../../../state/store';
-import { seededUuid } from '../../../generate/ids';
-import { fail, ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { seededUuid } from '../../../generate';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 import { TESTING_ISSUES } from '../testing-issues';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * Microsoft Defender for Endpoint: Advanced Hunting (KQL) and Live Response. The mock has no device

@@ -1,6 +1,5 @@
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
-import type { BehaviourContext } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 
 /**
  * Saving integration configurations. The generic upsert already keeps a stored secret that comes back

@@ -1,8 +1,7 @@
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 import { keepsStoredSecret } from './integration-config';
 import { forgetSyncProject, noteSyncSettings } from './jira-sync-state';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * The Jira integration singleton (resource `jiraIntegration`): credentials, projects with their

@@ -1,4 +1,4 @@
-import type { Entity, Store } from '../../../state/store';
+import type { Entity, Store } from '../../../state';
 import type { AktoHost } from '../testing-issues';
 
 /**

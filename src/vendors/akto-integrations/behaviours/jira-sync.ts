@@ -1,4 +1,4 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { AKTO_STATUSES, findTestingIssue, TESTING_ISSUES, type AktoStatus } from '../testing-issues';
 import {
   enabledProjects,

@@ -1,5 +1,5 @@
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 import {
   createTicketsFor,
   findTestingIssue,
@@ -11,7 +11,6 @@ import {
   type TicketSystem,
 } from '../testing-issues';
 import { configuredProjects, JIRA_INTEGRATION, notConfigured } from './jira-config';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * Jira tickets (resource `jiraTickets`, key `<PROJECT>-<n>` with n counting per project). A ticket also

@@ -1,5 +1,5 @@
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 import {
   createTicketsFor,
   linkTestingIssue,
@@ -9,7 +9,6 @@ import {
   type CreatedTicket,
   type TicketSystem,
 } from '../testing-issues';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * DevRev works and ServiceNow tickets. Each needs its integration (and the target part or table

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import type { SeedContext } from '../../../mock';
 import { TESTING_ISSUES } from '../testing-issues';
 

@@ -1,4 +1,4 @@
-import type { Store } from '../../../state/store';
+import type { Store } from '../../../state';
 import type { BehaviourContext } from '../../../mock';
 import { compareEvents, EVENTS_RESOURCE, type MaliciousEvent } from '../model';
 

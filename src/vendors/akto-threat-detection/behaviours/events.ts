@@ -1,10 +1,9 @@
-import { ok, type Outcome } from '../../../mock';
+import { type BehaviourContext, ok, type Outcome } from '../../../mock';
 import { eventIndex, memoize, nowSeconds, readWindow, windowEvents, windowKey } from './event-index';
 import { nulls, PAGE_SIZE, type MaliciousEvent } from '../model';
 import { buildRequestSample } from '../sample-payload';
 import { metadataJson, origJson, protobufPayload } from '../sample-render';
 import { readSort } from './tables';
-import type { BehaviourContext } from '../../../mock';
 
 /** The two operations that answer events themselves: the event list and the samples behind one event. */
 interface SuspectSampleBody {

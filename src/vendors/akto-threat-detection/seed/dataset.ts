@@ -1,6 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { seededRandom } from '../../../generate/ids';
-import { hashSeed } from '../../../generate/seed';
+import { hashSeed, seededRandom } from '../../../generate';
 import type { SeedContext } from '../../../mock';
 import { buildActors, HOSTS, type SeedActor } from './actors';
 import type { TemplateSeed } from './catalogue';

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { INJECTION_TEMPLATES, type TemplateSeed } from './catalogue';
 import { OTHER_TEMPLATES } from './catalogue-more';
 import { DAY_S } from '../model';

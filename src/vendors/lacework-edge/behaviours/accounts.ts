@@ -1,9 +1,7 @@
-import { seededUuid } from '../../../generate/ids';
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
-import type { ResourceRuntime } from '../../../mock';
+import { seededUuid } from '../../../generate';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome, type ResourceRuntime } from '../../../mock';
 import { HOME_ACCOUNT, STATUS, nowSeconds, resourceOf, save } from '../common';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * The account (tenant). The caller's own account always exists: the fixtures store it, and a mock started

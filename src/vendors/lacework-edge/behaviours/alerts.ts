@@ -1,9 +1,8 @@
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 import { body, nowSeconds, resourceOf, save } from '../common';
 import { callerOf, displayNameOf, type Caller } from './session';
 import { startRun } from './workflows';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * Alert investigation (document 004): an action updates the stored alert and is appended to the alert's

@@ -1,5 +1,5 @@
 import { fail, ok, type BehaviourContext, type Outcome } from '../../../mock';
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { ROLE, STATUS, nowSeconds, resourceOf, save } from '../common';
 import { accountEntity } from './accounts';
 import { API_TOKEN_SCHEME, bearerOf, defaultUser, mintSessionJwt, openSession } from './session';

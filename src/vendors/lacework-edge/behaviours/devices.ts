@@ -1,8 +1,7 @@
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 import { STATUS, body, resourceOf, save } from '../common';
 import { callerOf, displayNameOf } from './session';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * Devices registered by Lacework Edge clients, and the sharing of documents on connected drives. A device

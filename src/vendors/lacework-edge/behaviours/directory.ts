@@ -1,5 +1,5 @@
-import type { Entity } from '../../../state/store';
-import { ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, ok, type Outcome } from '../../../mock';
 import { resourceOf, stringList } from '../common';
 import { answerItems } from './lists';
 import {
@@ -10,7 +10,6 @@ import {
   resolveReference,
   userSelectors,
 } from '../references';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * "Which access rules and policies apply to this user on this app?" Both queries take `appid` and `userid`;

@@ -1,9 +1,7 @@
-import type { Entity } from '../../../state/store';
-import { readLocation } from '../../../mock';
-import { fail, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, type Outcome, readLocation } from '../../../mock';
 import { SELECTOR, STATUS, nowSeconds, resourceOf, respondWith, save, stringList } from '../common';
 import { danglingReferences, filterSelectorsOf, groupsOfUser } from '../references';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * Writes that keep references consistent: a user's group tags, an access's user/app lists and a policy's

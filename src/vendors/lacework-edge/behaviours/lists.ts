@@ -1,7 +1,6 @@
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 import { STATUS, parseSeconds, resourceOf, splitList, stringList } from '../common';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * Lacework Edge list queries. Their filters are comma-separated (`status=INIT,ACTIVE`), which the generic

@@ -1,4 +1,4 @@
-import type { Collection, Entity } from '../../../state/store';
+import type { Collection, Entity } from '../../../state';
 import { HOME_ACCOUNT, ROLE, STATUS, nowSeconds, resourceOf, save } from '../common';
 import type { BehaviourContext } from '../../../mock';
 

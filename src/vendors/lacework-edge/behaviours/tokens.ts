@@ -1,9 +1,8 @@
 import type { Faker } from '@faker-js/faker';
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 import { STATUS, body, nowSeconds, resourceOf, save } from '../common';
 import { callerOf, displayNameOf, issueApiToken, type Caller } from './session';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * API tokens (document 004: Create Token, Create Temporary Access Token, Query Tokens). The secret is

@@ -1,8 +1,7 @@
-import type { Entity } from '../../../state/store';
-import { fail, ok, type Outcome } from '../../../mock';
+import type { Entity } from '../../../state';
+import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
 import { body, nowSeconds, resourceOf, save } from '../common';
 import { callerOf, displayNameOf, type Caller } from './session';
-import type { BehaviourContext } from '../../../mock';
 
 /**
  * Workflow runs: a request for approval that an approver answers once. The document names the run states

@@ -1,4 +1,4 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { STATUS } from '../common';
 import { adminOf, creationTimes, existingAt, laterThan, store, type Seeding } from './common';
 

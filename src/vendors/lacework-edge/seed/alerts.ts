@@ -1,4 +1,4 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { HOME_ACCOUNT, STATUS, save } from '../common';
 import { ACTION_TYPE } from '../behaviours/alerts';
 import { creationTimes, existingAt, listOf, store, type Seeding } from './common';

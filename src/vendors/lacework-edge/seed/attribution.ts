@@ -1,4 +1,4 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { HOME_ACCOUNT, SELECTOR } from '../common';
 import { adminOf, listOf, type Seeding } from './common';
 

@@ -1,5 +1,5 @@
 import type { CredentialControl } from '../../../mock';
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { HOME_ACCOUNT, ROLE, STATUS } from '../common';
 import { adminOf, creationTimes, existingAt, laterThan, listOf, store, type Seeding } from './common';
 import { AUDIT_OPS, TOKEN_NAMES } from './names';

@@ -1,7 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import type { Entity } from '../../../state/store';
-import type { SeedContext } from '../../../mock';
-import type { ResourceRuntime } from '../../../mock';
+import type { Entity } from '../../../state';
+import type { ResourceRuntime, SeedContext } from '../../../mock';
 import { HOME_ACCOUNT, ROLE, nowSeconds, save } from '../common';
 
 /** What the Lacework generators share: the clock in seconds, the seeded faker, and who "did" things. */

@@ -1,4 +1,4 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { HOME_ACCOUNT, STATUS, save } from '../common';
 import { creationTimes, existingAt, laterThan, listOf, type Seeding } from './common';
 

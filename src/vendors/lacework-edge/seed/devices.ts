@@ -1,4 +1,4 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { STATUS } from '../common';
 import { creationTimes, laterThan, listOf, store, type Seeding } from './common';
 

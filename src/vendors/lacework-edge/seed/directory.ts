@@ -1,4 +1,4 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import type { SeedContext } from '../../../mock';
 import { homeAccount } from '../behaviours/accounts';
 import { ROLE, SELECTOR, STATUS } from '../common';

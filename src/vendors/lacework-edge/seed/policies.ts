@@ -1,4 +1,4 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { ROLE, SELECTOR, STATUS } from '../common';
 import {
   adminOf,

@@ -1,4 +1,4 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { STATUS, save } from '../common';
 import { adminOf, creationTimes, existingAt, listOf, store, type Seeding } from './common';
 import { RUN_STATUS, expiryOf } from '../behaviours/workflows';

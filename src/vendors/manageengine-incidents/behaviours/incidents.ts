@@ -1,8 +1,7 @@
-import type { Entity } from '../../../state/store';
+import type { Entity } from '../../../state';
 import { fail, formatTime, ok, type BehaviourContext, type Outcome } from '../../../mock';
 import { NAME_INDEX } from '../seed/incidents';
-import { seededRandom } from '../../../generate/ids';
-import { hashSeed } from '../../../generate/seed';
+import { hashSeed, seededRandom } from '../../../generate';
 
 /**
  * ManageEngine EventLog Analyzer incidents (document 002): display-case values, notes and evidence as

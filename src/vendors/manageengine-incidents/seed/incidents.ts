@@ -1,6 +1,5 @@
-import type { Entity } from '../../../state/store';
-import { formatTime } from '../../../mock';
-import type { SeedContext } from '../../../mock';
+import type { Entity } from '../../../state';
+import { formatTime, type SeedContext } from '../../../mock';
 
 /** Coherent seeded incidents: names, severities and statuses a SOC would see, with notes and an activity log. */
 /** Incident name -> { incident_id }: the hint that keeps unique-name checks O(1) (see manageengine.ts). */

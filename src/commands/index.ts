@@ -1,0 +1,5 @@
+/** The CLI's commands: each a function of its options that returns an exit code. */
+export { runLint } from './lint';
+export { runServe } from './serve';
+export { serveHelpText } from './serve-help';
+export { runVerify } from './verify';

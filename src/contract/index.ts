@@ -1,0 +1,5 @@
+/** The contract verifier: plan, schedule, run, checks, one summary of the run. */
+export { describeSchedule } from './dry-run';
+export { KnownDeviationsError } from './known-deviations';
+export { planRun, verify, type VerifyOptions, type VerifyResult } from './verify';
+export { type CaseResponse, type Finding, type RunEvent, type Summary, type TestCase } from './types';

@@ -1,0 +1,3 @@
+/** The mock's memory: a tiny store of collections and counters (no HTTP, no spec), and its state file. */
+export { readStateFile, StateFileError, StatePersister } from './state-file';
+export { type Collection, type Entity, keyOf, Store, type StoreSnapshot } from './store';
