@@ -51,6 +51,11 @@ export function buildCli(): Command {
       1,
     )
     .option('--latency <ms>', 'delay added to every response', integer('latency', 0, 60_000), 0)
+    .option(
+      '--seed-dir <dir>',
+      'look for <spec-id>.yaml seed files here first, then in the bundled fixtures/seed/ (repeatable)',
+      collect,
+    )
     .option('--state-file <path>', 'keep the state in this file across restarts (atomic writes)')
     .option('--reset-state', 'start from the fixtures even if the state file exists (it is overwritten)')
     .option(
@@ -75,6 +80,7 @@ export function buildCli(): Command {
         specs: options.spec as string[] | undefined,
         seed: options.seed as number,
         latencyMs: options.latency as number,
+        seedDirs: options.seedDir as string[] | undefined,
         stateFile: options.stateFile as string | undefined,
         resetState: options.resetState === true,
         credentialsFile: options.credentials as string | undefined,

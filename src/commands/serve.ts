@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { MockEngine } from '../mock';
+import { BUNDLED_SEED_DIR, type MockEngine } from '../mock';
 import { credentialLines } from './credentials-text';
 import { startMock, type RunningMock, type ServeOptions } from '../server';
 import { SpecLoadError, formatProblem } from '../openapi';
@@ -11,6 +11,8 @@ export class ConfigError extends Error {}
 
 export interface ServeCommandOptions extends ServeOptions {
   credentialsFile?: string;
+  /** Seed directories searched before the bundled one (--seed-dir). */
+  seedDirs?: string[];
   out?: (line: string) => void;
 }
 
@@ -22,7 +24,8 @@ export async function runServe(options: ServeCommandOptions): Promise<number> {
     const credentials = options.credentialsFile
       ? readCredentials(options.credentialsFile)
       : options.credentials;
-    running = await startMock({ ...options, credentials });
+    const seedDir = options.seedDirs?.length ? [...options.seedDirs, BUNDLED_SEED_DIR] : options.seedDir;
+    running = await startMock({ ...options, credentials, seedDir });
   } catch (error) {
     return reportStartFailure(error);
   }

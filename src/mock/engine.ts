@@ -41,8 +41,11 @@ export interface MockOptions {
   latencyMs?: number;
   /** Replaces the default credentials of a security scheme, by scheme name. */
   credentials?: Record<string, Array<{ value: string; scopes?: string[] }>>;
-  /** Where `<spec-id>.yaml` seed files are; false for an empty store. Default: the bundled fixtures/seed/. */
-  seedDir?: string | false;
+  /**
+   * Where `<spec-id>.yaml` seed files are (several: the first that has a spec's file wins); false for an
+   * empty store. Default: the bundled fixtures/seed/.
+   */
+  seedDir?: string | readonly string[] | false;
   requestLogSize?: number;
   /** When set, the admin API requires it (header x-secmock-admin-token) and answers any peer. */
   adminToken?: string;
@@ -237,10 +240,11 @@ export class MockEngine {
 
 function readSeeds(
   specs: readonly SpecModel[],
-  seedDir: string | false | undefined,
+  seedDir: MockOptions['seedDir'],
 ): { seeds: SeedFile[]; problems: SpecProblem[] } {
   if (seedDir === false) return { seeds: [], problems: [] };
-  const reads = specs.map((spec) => readSeedFile(seedDir ?? BUNDLED_SEED_DIR, spec));
+  const dirs = seedDir === undefined ? [BUNDLED_SEED_DIR] : typeof seedDir === 'string' ? [seedDir] : seedDir;
+  const reads = specs.map((spec) => readSeedFile(dirs, spec));
   return {
     seeds: reads.flatMap((r) => (r.seed ? [r.seed] : [])),
     problems: reads.flatMap((r) => r.problems),

@@ -121,6 +121,15 @@ function checkAnnotationMeaning(op: Operation, resources: ResourceSpec[]): Probl
   return problems;
 }
 
+/**
+ * Whether the action can miss: a by-id read, update or delete of an id that is not stored, and a read or
+ * update of a singleton that was never configured (deleting an empty singleton is not a miss).
+ */
+function findsStored(action: string, singleton: boolean): boolean {
+  if (singleton) return action === 'read' || action === 'update';
+  return NEEDS_ID.has(action) && action !== 'exists';
+}
+
 /** The mock must never answer a status the operation does not document. */
 function checkDocumentedStatuses(
   op: Operation,
@@ -133,15 +142,7 @@ function checkDocumentedStatuses(
   if (op.parameters.length > 0 || op.requestBody) kinds.push('validation');
   if (op.security.length > 0 && op.security.every((alt) => alt.length > 0)) kinds.push('unauthorized');
   if (op.security.some((alt) => alt.some((r) => r.scopes.length > 0))) kinds.push('forbidden');
-  if (
-    resource &&
-    !resource.singleton &&
-    op.mock.action &&
-    NEEDS_ID.has(op.mock.action) &&
-    op.mock.action !== 'exists'
-  ) {
-    kinds.push('notFound');
-  }
+  if (resource && op.mock.action && findsStored(op.mock.action, resource.singleton)) kinds.push('notFound');
   if (resource?.id.kind === 'client' && op.mock.action === 'create') kinds.push('conflict');
   if (op.mock.requires.length > 0) kinds.push('precondition');
   return kinds

@@ -54,10 +54,17 @@ const SEED_FILE_SCHEMA = {
 
 export type SeedRead = { seed?: SeedFile; problems: SpecProblem[] };
 
-/** Reads and checks the spec's seed file, if there is one; every mistake is a problem with its pointer. */
-export function readSeedFile(dir: string, spec: SpecModel): SeedRead {
-  const file = join(dir, `${spec.id}.yaml`);
-  if (!existsSync(file)) return { problems: [] };
+/**
+ * Reads and checks the spec's seed file from the first directory that has one, if any; every mistake is a
+ * problem with its file and JSON pointer.
+ */
+export function readSeedFile(dirs: readonly string[], spec: SpecModel): SeedRead {
+  const file = dirs.map((dir) => join(dir, `${spec.id}.yaml`)).find((candidate) => existsSync(candidate));
+  if (!file) return { problems: [] };
+  return checkSeedFile(file, spec);
+}
+
+function checkSeedFile(file: string, spec: SpecModel): SeedRead {
   const problem = (pointer: string, message: string, line?: number): SpecProblem => ({
     file,
     pointer,
