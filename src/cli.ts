@@ -37,7 +37,13 @@ export function buildCli(): Command {
       'Stateful mock server and contract verifier for security-vendor APIs, driven by OpenAPI specs',
     )
     .showHelpAfterError();
+  addServe(program);
+  addVerify(program);
+  addLint(program);
+  return program;
+}
 
+function addServe(program: Command): void {
   program
     .command('serve')
     .description('serve every spec (or the given ones) as one stateful mock')
@@ -74,23 +80,30 @@ export function buildCli(): Command {
     )
     .addHelpText('after', () => serveHelpText())
     .action(async (options: Record<string, unknown>) => {
-      const code = await runServe({
-        port: options.port as number,
-        host: options.host as string,
-        specs: options.spec as string[] | undefined,
-        seed: options.seed as number,
-        latencyMs: options.latency as number,
-        seedDirs: options.seedDir as string[] | undefined,
-        stateFile: options.stateFile as string | undefined,
-        resetState: options.resetState === true,
-        credentialsFile: options.credentials as string | undefined,
-        clockStart: options.clock as number | undefined,
-        bodyLimit: options.bodyLimit as string,
-        adminToken: options.adminToken as string | undefined,
-      });
+      const code = await runServe(serveOptions(options));
       if (code !== 0) process.exit(code);
     });
+}
 
+/** Commander's parsed values, typed: each option's parser already refused a bad value (exit 2). */
+function serveOptions(options: Record<string, unknown>): Parameters<typeof runServe>[0] {
+  return {
+    port: options.port as number,
+    host: options.host as string,
+    specs: options.spec as string[] | undefined,
+    seed: options.seed as number,
+    latencyMs: options.latency as number,
+    seedDirs: options.seedDir as string[] | undefined,
+    stateFile: options.stateFile as string | undefined,
+    resetState: options.resetState === true,
+    credentialsFile: options.credentials as string | undefined,
+    clockStart: options.clock as number | undefined,
+    bodyLimit: options.bodyLimit as string,
+    adminToken: options.adminToken as string | undefined,
+  };
+}
+
+function addVerify(program: Command): void {
   program
     .command('verify')
     .description('verify an implementation (the vendor, a staging build, the mock) against the specs')
@@ -122,22 +135,28 @@ export function buildCli(): Command {
       integer('budget', 1, 600_000),
     )
     .action(async (options: Record<string, unknown>) => {
-      process.exitCode = await runVerify({
-        baseUrl: options.baseUrl as string,
-        specs: options.spec as string[] | undefined,
-        operations: options.operation as string[] | undefined,
-        tags: options.tag as string[] | undefined,
-        credentials: parseCredentials(options.credential as string[] | undefined),
-        report: options.report as string | undefined,
-        knownDeviations: options.knownDeviations as string | undefined,
-        readOnly: options.readOnly === true,
-        dryRun: options.dryRun === true,
-        seed: options.seed as number,
-        timeoutMs: options.timeout as number,
-        budgetMs: options.budgetMs as number | undefined,
-      });
+      process.exitCode = await runVerify(verifyOptions(options));
     });
+}
 
+function verifyOptions(options: Record<string, unknown>): Parameters<typeof runVerify>[0] {
+  return {
+    baseUrl: options.baseUrl as string,
+    specs: options.spec as string[] | undefined,
+    operations: options.operation as string[] | undefined,
+    tags: options.tag as string[] | undefined,
+    credentials: parseCredentials(options.credential as string[] | undefined),
+    report: options.report as string | undefined,
+    knownDeviations: options.knownDeviations as string | undefined,
+    readOnly: options.readOnly === true,
+    dryRun: options.dryRun === true,
+    seed: options.seed as number,
+    timeoutMs: options.timeout as number,
+    budgetMs: options.budgetMs as number | undefined,
+  };
+}
+
+function addLint(program: Command): void {
   program
     .command('lint')
     .description(
@@ -147,8 +166,6 @@ export function buildCli(): Command {
     .action(async (specs: string[]) => {
       process.exitCode = await runLint({ specs });
     });
-
-  return program;
 }
 
 if (require.main === module) {

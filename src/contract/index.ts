@@ -2,4 +2,4 @@
 export { describeSchedule } from './dry-run';
 export { KnownDeviationsError } from './known-deviations';
 export { planRun, verify, type VerifyOptions, type VerifyResult } from './verify';
-export { type CaseResponse, type Finding, type RunEvent, type Summary, type TestCase } from './types';
+export type { CaseResponse, CheckTally, Finding, OperationTally, RunEvent, Summary, TestCase } from './types';

@@ -57,6 +57,49 @@ function checkAccess(engine: MockEngine, request: PlainRequest): PlainResponse |
   );
 }
 
+/** What a built-in admin route reads of its request. */
+interface AdminCall {
+  query(name: string): string | undefined;
+  body: unknown;
+}
+type BuiltinRoute = (engine: MockEngine, call: AdminCall) => PlainResponse;
+
+const BUILTIN_ROUTES: Record<string, BuiltinRoute> = {
+  'GET health': (engine) =>
+    json(200, {
+      status: 'ok',
+      seed: engine.seed,
+      clock: new Date(engine.clock.now()).toISOString(),
+      specs: engine.specs.map((s) => ({ id: s.id, title: s.title, operations: s.operations.length })),
+    }),
+  'POST reset': (engine) => {
+    engine.reset();
+    return json(200, { status: 'reset' });
+  },
+  'GET state': (engine, call) =>
+    json(200, stateOf(engine, call.query('collection'), Number(call.query('limit') ?? 100))),
+  'GET requests': (engine, call) =>
+    json(200, { requests: engine.log.recent(Number(call.query('limit')) || undefined) }),
+  'GET scenarios': (engine) => json(200, { scenarios: engine.scenarios.list() }),
+  'POST scenarios': (engine, call) => {
+    const result = engine.scenarios.add((call.body ?? {}) as ScenarioInput);
+    if (!result.ok) return json(422, { error: 'scenario refused', reasons: result.reasons });
+    const { operation: _operation, ...scenario } = result.scenario;
+    return json(201, scenario);
+  },
+  'DELETE scenarios': (engine) => {
+    engine.scenarios.clear();
+    return json(200, { scenarios: [] });
+  },
+  'POST clock': (engine, call) => {
+    const advanceMs = Number((call.body as { advanceMs?: unknown } | undefined)?.advanceMs);
+    if (!Number.isFinite(advanceMs) || advanceMs < 0)
+      return problem(400, 'give { advanceMs: <non-negative number> }');
+    engine.advanceClock(advanceMs);
+    return json(200, { clock: new Date(engine.clock.now()).toISOString() });
+  },
+};
+
 function builtin(
   engine: MockEngine,
   key: string,
@@ -68,49 +111,15 @@ function builtin(
     const value = request.query[name];
     return Array.isArray(value) ? value[0] : value;
   };
-  switch (key) {
-    case 'GET health':
-      return json(200, {
-        status: 'ok',
-        seed: engine.seed,
-        clock: new Date(engine.clock.now()).toISOString(),
-        specs: engine.specs.map((s) => ({ id: s.id, title: s.title, operations: s.operations.length })),
-      });
-    case 'POST reset':
-      engine.reset();
-      return json(200, { status: 'reset' });
-    case 'GET state':
-      return json(200, stateOf(engine, query('collection'), Number(query('limit') ?? 100)));
-    case 'GET requests':
-      return json(200, { requests: engine.log.recent(Number(query('limit')) || undefined) });
-    case 'GET scenarios':
-      return json(200, { scenarios: engine.scenarios.list() });
-    case 'POST scenarios': {
-      const result = engine.scenarios.add((body ?? {}) as ScenarioInput);
-      if (!result.ok) return json(422, { error: 'scenario refused', reasons: result.reasons });
-      const { operation: _operation, ...scenario } = result.scenario;
-      return json(201, scenario);
-    }
-    case 'DELETE scenarios':
-      engine.scenarios.clear();
-      return json(200, { scenarios: [] });
-    case 'POST clock': {
-      const advanceMs = Number((body as { advanceMs?: unknown } | undefined)?.advanceMs);
-      if (!Number.isFinite(advanceMs) || advanceMs < 0)
-        return problem(400, 'give { advanceMs: <non-negative number> }');
-      engine.advanceClock(advanceMs);
-      return json(200, { clock: new Date(engine.clock.now()).toISOString() });
-    }
-    default: {
-      const scenarioId = /^DELETE scenarios\/(\d+)$/.exec(key);
-      if (scenarioId) {
-        return engine.scenarios.remove(Number(scenarioId[1]))
-          ? json(200, { removed: Number(scenarioId[1]) })
-          : problem(404, 'no such scenario');
-      }
-      return problem(404, `no admin route ${request.method.toUpperCase()} ${ADMIN_PREFIX}/${route}`);
-    }
+  const handler = BUILTIN_ROUTES[key];
+  if (handler) return handler(engine, { query, body });
+  const scenarioId = /^DELETE scenarios\/(\d+)$/.exec(key);
+  if (scenarioId) {
+    return engine.scenarios.remove(Number(scenarioId[1]))
+      ? json(200, { removed: Number(scenarioId[1]) })
+      : problem(404, 'no such scenario');
   }
+  return problem(404, `no admin route ${request.method.toUpperCase()} ${ADMIN_PREFIX}/${route}`);
 }
 
 /** Collections with their counts; one collection's entities when asked, secrets masked. */

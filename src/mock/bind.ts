@@ -21,37 +21,13 @@ export function bindModules(
   modules: readonly VendorModule[],
   seeds: readonly SeedFile[],
 ): { bindings: Bindings; problems: SpecProblem[] } {
-  const problems: SpecProblem[] = duplicateModules(modules);
   const moduleOf = new Map(modules.map((m) => [m.id, m]));
   const behaviours = new Map<Operation, Behaviour>();
-  for (const spec of specs) {
-    const module = moduleOf.get(spec.id);
-    for (const operation of spec.operations) {
-      const name = operation.mock.behaviour;
-      if (name === undefined) continue;
-      const found = module?.behaviours?.[name];
-      if (found) behaviours.set(operation, found);
-      else
-        problems.push(
-          unresolved(
-            spec.file,
-            `${operation.pointer}/x-secmock/behaviour`,
-            'behaviour',
-            name,
-            spec.id,
-            module,
-          ),
-        );
-    }
-  }
-  for (const seed of seeds) {
-    const module = moduleOf.get(seed.spec.id);
-    seed.generators.forEach(({ name }, i) => {
-      if (module?.generators?.[name]) return;
-      const pointer = toPointer(['generators', i, 'name']);
-      problems.push(unresolved(seed.file, pointer, 'generator', name, seed.spec.id, module));
-    });
-  }
+  const problems: SpecProblem[] = [
+    ...duplicateModules(modules),
+    ...specs.flatMap((spec) => bindBehaviours(spec, moduleOf.get(spec.id), behaviours)),
+    ...seeds.flatMap((seed) => checkGenerators(seed, moduleOf.get(seed.spec.id))),
+  ];
   const served = specs.flatMap((spec) => moduleOf.get(spec.id) ?? []);
   return {
     problems,
@@ -62,6 +38,42 @@ export function bindModules(
       clockListeners: served.flatMap((m) => (m.onClockAdvance ? [m.onClockAdvance] : [])),
     },
   };
+}
+
+/** Binds each operation's behaviour name into `bound`; the names that resolve nowhere are problems. */
+function bindBehaviours(
+  spec: SpecModel,
+  module: VendorModule | undefined,
+  bound: Map<Operation, Behaviour>,
+): SpecProblem[] {
+  return spec.operations.flatMap((operation) => {
+    const name = operation.mock.behaviour;
+    if (name === undefined) return [];
+    const found = module?.behaviours?.[name];
+    if (found) {
+      bound.set(operation, found);
+      return [];
+    }
+    const pointer = `${operation.pointer}/x-secmock/behaviour`;
+    return [unresolved(spec.file, pointer, 'behaviour', name, spec.id, module)];
+  });
+}
+
+function checkGenerators(seed: SeedFile, module: VendorModule | undefined): SpecProblem[] {
+  return seed.generators.flatMap(({ name }, i) =>
+    module?.generators?.[name]
+      ? []
+      : [
+          unresolved(
+            seed.file,
+            toPointer(['generators', i, 'name']),
+            'generator',
+            name,
+            seed.spec.id,
+            module,
+          ),
+        ],
+  );
 }
 
 /** Behaviour names a spec gives that the modules do not define (`secmock lint` reports them too). */

@@ -51,6 +51,12 @@ export async function inspectSpec(file: string, options: InspectOptions = {}): P
   return buildModel(parsed.parsed, dereferenced.document, options.examples ?? true);
 }
 
+interface RootAnnotation {
+  errors?: Record<string, ErrorTemplate>;
+  resources?: Record<string, object>;
+  responses?: string;
+}
+
 function buildModel(
   parsed: ParsedFile,
   document: OpenAPIV3_1.Document,
@@ -62,30 +68,10 @@ function buildModel(
     file,
     line: p.line ?? parsed.lineOf(parsePointer(p.pointer)),
   });
-  const problems: SpecProblem[] = [];
-  const id = basename(file, extname(file));
-  const root = extension<{
-    errors?: Record<string, ErrorTemplate>;
-    resources?: Record<string, object>;
-    responses?: string;
-  }>(document, 'x-secmock');
-  if (root === undefined) {
-    problems.push(
-      locate({
-        pointer: '',
-        message: "no root 'x-secmock': errors use a generic {message} envelope",
-        severity: 'warning',
-      }),
-    );
-  } else {
-    for (const issue of checkRootAnnotation(root)) {
-      problems.push(
-        locate({ pointer: `/x-secmock${issue.pointer}`, message: issue.message, severity: 'error' }),
-      );
-    }
-  }
+  const root = extension<RootAnnotation>(document, 'x-secmock');
+  const problems = checkRoot(root).map(locate);
   if (hasErrors(problems)) return { file, problems };
-
+  const id = basename(file, extname(file));
   const operations = flattenOperations(id, document);
   const rawOperations = new Map<Operation, object>(
     operations.map((op) => [op, resolveRaw(document, op.pointer)]),
@@ -112,16 +98,37 @@ function buildModel(
     responseMode: root?.responses === 'generated' ? 'generated' : 'example',
     schemaCount: Object.keys(document.components?.schemas ?? {}).length,
   };
-  const stats: SpecStats = {
+  return { file, model, problems, stats: statsOf(model, examples.checked) };
+}
+
+/** A spec without a root annotation still works (a warning); a wrong one is an error per mistake. */
+function checkRoot(root: RootAnnotation | undefined): Array<Omit<SpecProblem, 'file'>> {
+  if (root === undefined)
+    return [
+      {
+        pointer: '',
+        message: "no root 'x-secmock': errors use a generic {message} envelope",
+        severity: 'warning',
+      },
+    ];
+  return checkRootAnnotation(root).map((issue) => ({
+    pointer: `/x-secmock${issue.pointer}`,
+    message: issue.message,
+    severity: 'error',
+  }));
+}
+
+function statsOf(model: SpecModel, examplesChecked: number): SpecStats {
+  const { operations } = model;
+  return {
     operations: operations.length,
     schemas: model.schemaCount,
-    examplesChecked: examples.checked,
+    examplesChecked,
     inferredPaths: operations.filter((op) => op.notes.pathSource === 'inferred').length,
     deviations: operations.reduce((n, op) => n + op.notes.deviations.length, 0),
     docGaps: operations.reduce((n, op) => n + op.notes.docGaps.length, 0),
-    resources: resources.length,
+    resources: model.resources.length,
   };
-  return { file, model, problems, stats };
 }
 
 function resolveRaw(document: OpenAPIV3_1.Document, pointer: string): object {
