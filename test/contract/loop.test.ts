@@ -1,11 +1,12 @@
 import { verify } from '../../src/contract/verify';
 import { startMock, type RunningMock } from '../../src/server/serve';
 import { explain } from '../helpers/contract';
-import { VENDOR_SPECS } from '../helpers/paths';
+import { shippedSpecs } from '../helpers/specs';
 
 /**
  * The loop: the verifier checks the mock against its own contracts and finds nothing. Against another
- * implementation, set CONTRACT_BASE_URL (and credentials through SECMOCK_CREDENTIAL_<SCHEME>).
+ * implementation, set CONTRACT_BASE_URL (and credentials through SECMOCK_CREDENTIAL_<SCHEME>). Every spec in
+ * specs/ is checked, one case per spec id.
  */
 const external = process.env.CONTRACT_BASE_URL;
 
@@ -22,7 +23,7 @@ describe('the mock conforms to its own contracts', () => {
   });
   afterAll(async () => mock?.close());
 
-  it.each(Object.entries(VENDOR_SPECS))('%s: every case passes every check', async (_name, spec) => {
+  it.each(shippedSpecs())('%s: every case passes every check', async (_specId, spec) => {
     const result = await verify({ baseUrl, specs: [spec] });
     if (!result.summary.ok) throw new Error(explain(result));
     expect(result.summary.failedCases).toBe(0);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { loadSpecs, type SpecModel } from '../../src/openapi';
 import { createMockApp, type MockApp, type MockAppOptions } from '../../src/server/app';
 import { authHeaders } from './credentials';
 import { TINY_SPEC } from './paths';
@@ -12,3 +13,27 @@ export async function tinyMock(
 }
 
 export const TINY_KEY = authHeaders(TINY_SPEC);
+
+const loaded = new Map<string, SpecModel>();
+
+/**
+ * An in-process mock of one spec with its bundled fixtures. The spec is loaded once per test file (the large
+ * ones take a while) and, as the server does, without re-checking its examples: the contract tests do that.
+ */
+export async function specMock(
+  specFile: string,
+  options: MockAppOptions = {},
+): Promise<{ app: MockApp; http: ReturnType<typeof request> }> {
+  let spec = loaded.get(specFile);
+  if (!spec) {
+    spec = (await loadSpecs([specFile], { examples: false }))[0];
+    loaded.set(specFile, spec);
+  }
+  const app = await createMockApp({ specs: [spec], ...options });
+  return { app, http: request(app) };
+}
+
+/** The mock's own answer satisfies the spec: its self-check added no violation header. */
+export function expectClean(response: request.Response): void {
+  expect(response.headers['x-secmock-violations']).toBeUndefined();
+}

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { authHeaders } from '../helpers/credentials';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMock } from '../../src/server/serve';
@@ -6,7 +7,7 @@ import { StateFileError } from '../../src/state/state-file';
 import { runCli, waitForOutput } from '../helpers/cli';
 import { BROKEN_SPECS_DIR, TINY_SPEC } from '../helpers/paths';
 
-const KEY = { 'x-api-key': 'tiny-key', 'content-type': 'application/json' };
+const KEY = { ...authHeaders(TINY_SPEC), 'content-type': 'application/json' };
 
 describe('secmock serve', () => {
   it('keeps what was created across a restart with --state-file', async () => {

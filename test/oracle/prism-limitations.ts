@@ -6,10 +6,11 @@ import type { PrismViolation } from './prism-violations';
  * anything fails the oracle, so the list cannot rot.
  *
  * Never add a genuine problem of the mock, a spec or the verifier here: fix it (or report it) instead.
- * Empty today: on the four vendor specs every positive case and chain step Prism has flagged so far was a
+ * Empty today: on the shipped specs every positive case and chain step Prism has flagged so far was a
  * real problem, not a Prism limitation.
  */
 export interface PrismLimitation {
+  /** The spec id: the file name in specs/ without its extension (`lacework-edge`). */
   spec: string;
   operationId: string;
   /** Matched against `<location>: <message>` of each violation. */

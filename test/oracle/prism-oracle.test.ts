@@ -3,7 +3,7 @@ import { verify } from '../../src/contract/verify';
 import { startMock, type RunningMock } from '../../src/server/serve';
 import { freePort } from '../../scripts/processes';
 import { startPrism, type PrismProcess } from '../../scripts/prism';
-import { VENDOR_SPECS } from '../helpers/paths';
+import { shippedSpecs } from '../helpers/specs';
 import { findLimitation, PRISM_LIMITATIONS, type PrismLimitation } from './prism-limitations';
 import { prismViolations } from './prism-violations';
 
@@ -14,7 +14,8 @@ import { prismViolations } from './prism-violations';
  * is really validating.
  */
 const ORACLE_KINDS: ReadonlySet<CaseKind> = new Set(['example', 'generated', 'chain', 'setup']);
-const SPECS = Object.entries(VENDOR_SPECS);
+/** Every spec in specs/, as [spec id, file]: the proxies are keyed by spec id, like the allow-list. */
+const SPECS = shippedSpecs();
 
 type CaseEvent = Extract<RunEvent, { type: 'case' }>;
 
@@ -30,8 +31,8 @@ describe('Prism as an independent oracle of the mock', () => {
     const upstream = `http://127.0.0.1:${port}`;
     const booted = await Promise.allSettled([
       startMock({ port }).then((running) => (mock = running)),
-      ...SPECS.map(async ([name, spec]) => {
-        proxies.set(name, await startPrism(['proxy', '--errors', spec, upstream]));
+      ...SPECS.map(async ([specId, spec]) => {
+        proxies.set(specId, await startPrism(['proxy', '--errors', spec, upstream]));
       }),
     ]);
     const failed = booted.find((b): b is PromiseRejectedResult => b.status === 'rejected');
@@ -45,8 +46,8 @@ describe('Prism as an independent oracle of the mock', () => {
 
   it.each(SPECS)(
     '%s: valid cases and chains pass `prism proxy --errors` without a violation',
-    async (name, spec) => {
-      const prism = proxies.get(name) as PrismProcess;
+    async (specId, spec) => {
+      const prism = proxies.get(specId) as PrismProcess;
       const { events } = await verify({ baseUrl: prism.url, specs: [spec] });
       const cases = events.filter((e): e is CaseEvent => e.type === 'case');
       const valid = cases.filter((e) => ORACLE_KINDS.has(e.testCase.kind));

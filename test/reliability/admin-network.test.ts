@@ -1,4 +1,5 @@
 import { networkInterfaces } from 'node:os';
+import { authHeaders } from '../helpers/credentials';
 import { startMock, type RunningMock } from '../../src/server/serve';
 import { TINY_SPEC } from '../helpers/paths';
 
@@ -11,7 +12,7 @@ import { TINY_SPEC } from '../helpers/paths';
 const address = Object.values(networkInterfaces())
   .flat()
   .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
-const KEY = { 'x-api-key': 'tiny-key' };
+const KEY = authHeaders(TINY_SPEC);
 
 const onNetwork = address ? describe : describe.skip;
 if (!address) console.warn('admin-network: no non-loopback IPv4 address on this machine; skipped');

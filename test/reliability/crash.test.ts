@@ -1,4 +1,5 @@
 import fs, { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { authHeaders } from '../helpers/credentials';
 import { join } from 'node:path';
 import { readStateFile, writeStateFile } from '../../src/state/state-file';
 import { runCli, waitForOutput, type CliRun } from '../helpers/cli';
@@ -18,7 +19,7 @@ import { removeTempDirs, tempDir } from './helpers/temp-dirs';
  *     a change (the debounce) plus the time to write it; GRACE_MS leaves room for a slow CI machine.
  * Everything that survived the first crash survives the second.
  */
-const KEY = { 'x-api-key': 'tiny-key', 'content-type': 'application/json' };
+const KEY = { ...authHeaders(TINY_SPEC), 'content-type': 'application/json' };
 const CLIENTS = 4;
 const GRACE_MS = 1_500;
 /** How long the clients write before the kill: long enough that acknowledgements older than GRACE_MS exist. */

@@ -2,7 +2,10 @@ import request from 'supertest';
 import { createMockApp, type MockApp, type MockAppOptions } from '../../../src/server/app';
 import { loadSpecs, type SpecModel } from '../../../src/openapi';
 import { VENDOR_SPECS } from '../../helpers/paths';
-import { declaredCredential } from '../../helpers/credentials';
+import { authHeaders, declaredCredential } from '../../helpers/credentials';
+import { expectClean, specMock } from '../../helpers/mock';
+
+export { expectClean };
 
 /**
  * Shared set-up of the Lacework Edge behaviour tests: the spec with its bundled fixtures, over HTTP, logged
@@ -57,7 +60,22 @@ export async function laceworkMock(options: MockAppOptions = {}): Promise<Lacewo
   return mock;
 }
 
-/** The mock's own response satisfies the spec: no violation header. */
-export function expectClean(response: request.Response): void {
-  expect(response.headers['x-secmock-violations']).toBeUndefined();
+/**
+ * A fresh mock with no session yet, for tests that log in themselves: they count what a login creates, or
+ * need a session of a mock made with other options (a seed, limits, a body limit).
+ */
+export function bareLaceworkMock(options: MockAppOptions = {}) {
+  return specMock(VENDOR_SPECS.lacework, options);
 }
+
+/** A Lacework session: the JWT token_login answers for the default API token. */
+export async function laceworkJwt(http: ReturnType<typeof request>): Promise<{ authorization: string }> {
+  const login = await http
+    .get('/api/v1/token_login?account=example')
+    .set(authHeaders(VENDOR_SPECS.lacework, { scheme: 'laceworkApiToken' }));
+  expect(login.status).toBe(200);
+  return { authorization: `Bearer ${String(login.body.token)}` };
+}
+
+/** A time window for the QS views, which require one. */
+export const WINDOW = '?start_time=1757340000000&end_time=1757440000000';
