@@ -124,7 +124,7 @@ export class MockEngine {
     this.seeds = seeds.seeds;
     this.bindings = bound.bindings;
     for (const spec of this.specs) this.addSpec(spec, coercing, strict);
-    this.readCache = new ReadCache(credentialHeaders([...this.schemes.values()]));
+    this.readCache = new ReadCache();
     this.credentials = new Credentials(this.store, [...this.schemes.values()], {
       overrides: options.credentials,
       maxIssued: this.limits.maxIssuedCredentials,
@@ -249,15 +249,4 @@ function readSeeds(
     seeds: reads.flatMap((r) => (r.seed ? [r.seed] : [])),
     problems: reads.flatMap((r) => r.problems),
   };
-}
-
-/** Headers that carry credentials: an answer may depend on who asks, so they are part of a cached read. */
-function credentialHeaders(schemes: SecuritySchemeSpec[]): string[] {
-  return [
-    'authorization',
-    'cookie',
-    ...schemes.flatMap((s) =>
-      s.type === 'apiKey' && s.in === 'header' && s.paramName ? [s.paramName.toLowerCase()] : [],
-    ),
-  ];
 }

@@ -19,11 +19,7 @@ export class ReadCache {
   private entries = new Map<string, CachedAnswer>();
   private revision = -1;
 
-  constructor(
-    /** Headers that carry credentials: the answer may depend on who asks. */
-    private readonly credentialHeaders: readonly string[],
-    private readonly maxEntries = 2_000,
-  ) {}
+  constructor(private readonly maxEntries = 2_000) {}
 
   /** Answers held; never more than maxEntries. */
   get size(): number {
@@ -32,9 +28,8 @@ export class ReadCache {
 
   keyOf(request: PlainRequest): string | undefined {
     if (request.headers.prefer !== undefined || request.bodyProblem) return undefined;
-    const credentials = this.credentialHeaders.map((name) => request.headers[name] ?? '').join('\u0001');
     const query = JSON.stringify(Object.entries(request.query).sort(([a], [b]) => a.localeCompare(b)));
-    return `${request.method} ${request.path}\u0000${query}\u0000${request.headers['content-type'] ?? ''}\u0000${request.rawBody ?? ''}\u0000${credentials}`;
+    return `${request.method} ${request.path}\u0000${query}\u0000${headersKey(request.headers)}\u0000${request.rawBody ?? ''}`;
   }
 
   get(key: string, revision: number): CachedAnswer | undefined {
@@ -58,6 +53,33 @@ export class ReadCache {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/**
+ * Headers that cannot change an answer (how the bytes travel, who the browser is). Every other header is part
+ * of the key: credentials, content type, a required header parameter, anything a template reads as $headers.
+ */
+const TRANSPORT_HEADERS = new Set([
+  'accept-encoding',
+  'accept-language',
+  'cache-control',
+  'connection',
+  'content-length',
+  'host',
+  'keep-alive',
+  'origin',
+  'pragma',
+  'referer',
+  'te',
+  'user-agent',
+]);
+
+function headersKey(headers: Record<string, string>): string {
+  return Object.keys(headers)
+    .filter((name) => !TRANSPORT_HEADERS.has(name) && !name.startsWith('sec-'))
+    .sort()
+    .map((name) => `${name}:${headers[name]}`)
+    .join('\u0001');
 }
 
 /** A copy the caller may decorate (headers) without touching the cached answer. */

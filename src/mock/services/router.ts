@@ -2,80 +2,80 @@ import type { HttpMethod } from '../../http';
 
 /**
  * Routes a method and path to a value (an operation), built once at start-up. Static paths are a map
- * lookup; templated paths are tried in order of specificity so that `/alerts/investigation_actions`
- * wins over `/alerts/{uuid}`.
+ * lookup; templated paths are tried in order of specificity so that `/alerts/investigation_actions` wins
+ * over `/alerts/{uuid}`. A path is the most specific route that takes the request's method; only when none
+ * does is it a 405, whose `Allow` lists every method of the most specific route matching the path.
  */
 export type RouteResult<T> =
   | { kind: 'match'; value: T; params: Record<string, string> }
   | { kind: 'method-not-allowed'; allow: string[]; sample: T }
   | { kind: 'not-found' };
 
-interface TemplatedPath<T> {
+interface Route<T> {
   pattern: RegExp;
-  names: string[];
   staticChars: number;
-  byMethod: Map<HttpMethod, T>;
+  /** Each method's value and its own parameter names (two specs may name `{id}` and `{itemId}`). */
+  byMethod: Map<HttpMethod, { value: T; names: string[] }>;
 }
 
 export class Router<T> {
-  private readonly staticPaths = new Map<string, Map<HttpMethod, T>>();
-  private readonly templated: TemplatedPath<T>[] = [];
+  private readonly routes: Route<T>[] = [];
+  /** Paths without parameters, for a map lookup before any pattern is tried (most requests). */
+  private readonly staticRoutes = new Map<string, Route<T>>();
 
   add(method: HttpMethod, template: string, value: T): void {
     const path = normalise(template);
     const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-    if (names.length === 0) {
-      const byMethod = this.staticPaths.get(path) ?? new Map<HttpMethod, T>();
-      byMethod.set(method, value);
-      this.staticPaths.set(path, byMethod);
-      return;
-    }
-    const source = path
+    const source = `^${path
       .split(/\{[^}]+\}/)
       .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
-      .join('([^/]+)');
-    let entry = this.templated.find((t) => t.pattern.source === `^${source}$`);
-    if (!entry) {
-      entry = {
-        pattern: new RegExp(`^${source}$`),
-        names,
+      .join('([^/]+)')}$`;
+    let route = this.routes.find((r) => r.pattern.source === new RegExp(source).source);
+    if (!route) {
+      route = {
+        pattern: new RegExp(source),
         staticChars: path.replace(/\{[^}]+\}/g, '').length,
         byMethod: new Map(),
       };
-      this.templated.push(entry);
-      this.templated.sort((a, b) => b.staticChars - a.staticChars);
+      this.routes.push(route);
+      if (names.length === 0) this.staticRoutes.set(path, route);
+      // A static path (no parameter) outranks any template, then more literal characters win.
+      this.routes.sort((a, b) => rank(b) - rank(a));
     }
-    entry.byMethod.set(method, value);
+    route.byMethod.set(method, { value, names });
   }
 
   match(method: HttpMethod, rawPath: string): RouteResult<T> {
     const path = normalise(rawPath);
-    const exact = this.staticPaths.get(path);
-    if (exact) return pick(exact, method, {});
-    for (const entry of this.templated) {
-      const found = entry.pattern.exec(path);
+    const exact = this.staticRoutes.get(path)?.byMethod.get(method);
+    if (exact) return { kind: 'match', value: exact.value, params: {} };
+    let mostSpecific: { route: Route<T>; found: RegExpExecArray } | undefined;
+    for (const route of this.routes) {
+      const found = route.pattern.exec(path);
       if (!found) continue;
-      const params: Record<string, string> = {};
-      entry.names.forEach((name, i) => (params[name] = safeDecode(found[i + 1])));
-      const result = pick(entry.byMethod, method, params);
-      if (result.kind === 'match') return result;
-      // A later, less specific template may still take this method (e.g. GET /a/{x} vs POST /a/b).
-      const other = this.templated.find((t) => t !== entry && t.byMethod.has(method) && t.pattern.test(path));
-      if (!other) return result;
+      mostSpecific ??= { route, found };
+      const entry = route.byMethod.get(method);
+      if (entry) return { kind: 'match', value: entry.value, params: paramsOf(entry.names, found) };
     }
-    return { kind: 'not-found' };
+    if (!mostSpecific) return { kind: 'not-found' };
+    const { byMethod } = mostSpecific.route;
+    const allow = [...byMethod.keys()].map((m) => m.toUpperCase()).sort();
+    return {
+      kind: 'method-not-allowed',
+      allow,
+      sample: (byMethod.values().next().value as { value: T }).value,
+    };
   }
 }
 
-function pick<T>(
-  byMethod: Map<HttpMethod, T>,
-  method: HttpMethod,
-  params: Record<string, string>,
-): RouteResult<T> {
-  const value = byMethod.get(method);
-  if (value !== undefined) return { kind: 'match', value, params };
-  const allow = [...byMethod.keys()].map((m) => m.toUpperCase()).sort();
-  return { kind: 'method-not-allowed', allow, sample: byMethod.values().next().value as T };
+function rank(route: Route<unknown>): number {
+  return (route.pattern.source.includes('([^/]+)') ? 0 : 1_000_000) + route.staticChars;
+}
+
+function paramsOf(names: string[], found: RegExpExecArray): Record<string, string> {
+  const params: Record<string, string> = {};
+  names.forEach((name, i) => (params[name] = safeDecode(found[i + 1])));
+  return params;
 }
 
 function normalise(path: string): string {

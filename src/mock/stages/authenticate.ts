@@ -15,8 +15,10 @@ export function readCredential(scheme: SecuritySchemeSpec, request: PlainRequest
       return Array.isArray(value) ? value[0] : value || undefined;
     }
     if (scheme.in === 'cookie') {
-      const cookie = (request.headers.cookie ?? '').split(';').map((c) => c.trim().split('='));
-      return cookie.find(([key]) => key === scheme.paramName)?.[1];
+      // A value may itself hold '=' (base64 padding): only the first one separates name and value.
+      const pairs = (request.headers.cookie ?? '').split(';').map((c) => c.trim());
+      const pair = pairs.find((c) => c.slice(0, c.indexOf('=')) === scheme.paramName);
+      return pair === undefined ? undefined : pair.slice(pair.indexOf('=') + 1) || undefined;
     }
   }
   if (scheme.type === 'http') {
