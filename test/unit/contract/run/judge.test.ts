@@ -1,0 +1,109 @@
+import { CHECKS } from '../../../../src/contract/checks';
+import type { KnownDeviation } from '../../../../src/contract/known-deviations';
+import { judge } from '../../../../src/contract/run/judge';
+import type { CheckResult } from '../../../../src/contract/types';
+import { fakeTools, makeOperation, makeResponse, makeTestCase } from '../helpers';
+
+const operation = makeOperation({ specId: 'demo', operationId: 'listItems' });
+const testCase = makeTestCase({ operation });
+const ok = makeResponse({ status: 200 });
+const crash = makeResponse({ status: 500 });
+const SERVER_FAILURE = [{ path: 'status', expected: 'a non-5xx status', actual: '500' }];
+
+const outcomes = (results: CheckResult[]) => Object.fromEntries(results.map((r) => [r.check, r.outcome]));
+
+describe('judge', () => {
+  it('runs every check of the catalogue, in its order', () => {
+    const results = judge(testCase, ok, fakeTools(), { knownDeviations: [] });
+    expect(results.map((r) => r.check)).toEqual(CHECKS.map((c) => c.id));
+  });
+
+  it('passes what applies and passes, skips what does not apply', () => {
+    const results = judge(testCase, ok, fakeTools(), { knownDeviations: [] });
+    expect(outcomes(results)).toEqual({
+      server_error: 'passed',
+      undocumented_status: 'passed',
+      content_type: 'passed',
+      response_headers: 'passed',
+      response_schema: 'passed',
+      negative_data_accepted: 'skipped',
+      valid_data_rejected: 'passed',
+      auth_accepted: 'skipped',
+      created_not_retrievable: 'skipped',
+      deleted_still_retrievable: 'skipped',
+      list_stale: 'skipped',
+      response_time: 'skipped',
+    });
+    expect(results.every((r) => r.failures.length === 0 && r.reason === undefined)).toBe(true);
+  });
+
+  it('fails a check with its failures when nothing is known about it', () => {
+    const results = judge(testCase, crash, fakeTools(), { knownDeviations: [] });
+    expect(results.find((r) => r.check === 'server_error')).toEqual({
+      check: 'server_error',
+      outcome: 'failed',
+      failures: SERVER_FAILURE,
+      reason: undefined,
+    });
+    // A 5xx is server_error's alone: the status and acceptance checks step aside.
+    expect(outcomes(results)).toMatchObject({
+      undocumented_status: 'skipped',
+      valid_data_rejected: 'skipped',
+    });
+  });
+
+  it('hands the budget to the checks', () => {
+    const slow = makeResponse({ status: 200, durationMs: 300 });
+    const results = judge(testCase, slow, fakeTools(), { budgetMs: 100, knownDeviations: [] });
+    expect(results.find((r) => r.check === 'response_time')).toMatchObject({
+      outcome: 'failed',
+      failures: [{ path: 'time', expected: '<= 100 ms', actual: '300 ms' }],
+    });
+  });
+
+  it.each<[string, KnownDeviation]>([
+    ['the operation id', { operation: 'listItems', check: 'server_error', reason: 'r' }],
+    ['<spec>/<operationId>', { operation: 'demo/listItems', check: 'server_error', reason: 'r' }],
+    ['any operation', { operation: '*', check: 'server_error', reason: 'r' }],
+    ['any check of the operation', { operation: 'listItems', check: '*', reason: 'r' }],
+    ['anything', { operation: '*', check: '*', reason: 'r' }],
+  ])('a failure listed by %s is known, with its reason', (_, deviation) => {
+    const reason = `vendor bug VND-1 (${deviation.operation} ${deviation.check})`;
+    const results = judge(testCase, crash, fakeTools(), { knownDeviations: [{ ...deviation, reason }] });
+    expect(results.find((r) => r.check === 'server_error')).toEqual({
+      check: 'server_error',
+      outcome: 'known',
+      failures: SERVER_FAILURE,
+      reason,
+    });
+  });
+
+  it.each<[string, KnownDeviation]>([
+    ['another operation', { operation: 'getItem', check: 'server_error', reason: 'r' }],
+    ['the operation of another spec', { operation: 'other/listItems', check: 'server_error', reason: 'r' }],
+    ['another check', { operation: 'listItems', check: 'response_time', reason: 'r' }],
+    ['a prefix of the operation id', { operation: 'list', check: '*', reason: 'r' }],
+  ])('a deviation for %s leaves the failure failed', (_, deviation) => {
+    const results = judge(testCase, crash, fakeTools(), { knownDeviations: [deviation] });
+    expect(results.find((r) => r.check === 'server_error')).toMatchObject({
+      outcome: 'failed',
+      reason: undefined,
+    });
+  });
+
+  it('takes the reason of the first matching entry', () => {
+    const knownDeviations: KnownDeviation[] = [
+      { operation: 'getItem', check: '*', reason: 'not this one' },
+      { operation: 'demo/listItems', check: 'server_error', reason: 'first' },
+      { operation: '*', check: '*', reason: 'second' },
+    ];
+    const results = judge(testCase, crash, fakeTools(), { knownDeviations });
+    expect(results.find((r) => r.check === 'server_error')?.reason).toBe('first');
+  });
+
+  it('never turns a pass or a skip into a known deviation', () => {
+    const knownDeviations: KnownDeviation[] = [{ operation: '*', check: '*', reason: 'everything' }];
+    const results = judge(testCase, ok, fakeTools(), { knownDeviations });
+    expect(results.filter((r) => r.outcome === 'known')).toEqual([]);
+  });
+});

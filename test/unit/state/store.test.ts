@@ -1,0 +1,173 @@
+import { keyOf, Store } from '../../../src/state/store';
+
+describe('keyOf', () => {
+  it.each([
+    [42, '42'],
+    ['42', '42'],
+    [true, 'true'],
+    [null, 'null'],
+    [undefined, 'undefined'],
+  ])('%j is the text %j', (key, text) => {
+    expect(keyOf(key)).toBe(text);
+  });
+
+  it('compares objects by content, whatever the order of their fields', () => {
+    expect(keyOf({ a: 1, b: { c: [1, { d: 2, e: 3 }] } })).toBe(
+      keyOf({ b: { c: [1, { e: 3, d: 2 }] }, a: 1 }),
+    );
+    expect(keyOf({ a: 1 })).not.toBe(keyOf({ a: '1' }));
+    expect(keyOf([1, 2])).not.toBe(keyOf([2, 1]));
+  });
+});
+
+describe('Collection', () => {
+  it('finds an entity by its key as text: the path parameter "42" is the stored id 42', () => {
+    const items = new Store().collection('items');
+    items.put(42, { id: 42 });
+    expect(items.get('42')).toEqual({ id: 42 });
+    expect(items.has('42')).toBe(true);
+    expect(items.remove('42')).toBe(true);
+    expect(items.size).toBe(0);
+  });
+
+  it('finds an entity with an object key by content', () => {
+    const issues = new Store().collection('issues');
+    issues.put({ apiCollectionId: 1, url: '/a', method: 'GET' }, { title: 'x' });
+    expect(issues.get({ method: 'GET', url: '/a', apiCollectionId: 1 })).toEqual({ title: 'x' });
+    expect(issues.get({ method: 'POST', url: '/a', apiCollectionId: 1 })).toBeUndefined();
+  });
+
+  it('keeps the listing order when an entity is replaced, and puts new ones last', () => {
+    const items = new Store().collection('items');
+    for (const id of [3, 1, 2]) items.put(id, { id, v: 'first' });
+    items.put(1, { id: 1, v: 'second' });
+    items.put(10, { id: 10 });
+    expect(items.list()).toEqual([
+      { id: 3, v: 'first' },
+      { id: 1, v: 'second' },
+      { id: 2, v: 'first' },
+      { id: 10 },
+    ]);
+    expect(items.entries().map(([key]) => key)).toEqual(['3', '1', '2', '10']);
+  });
+
+  it('find() answers the first match in listing order', () => {
+    const items = new Store().collection('items');
+    items.put('a', { n: 1 });
+    items.put('b', { n: 2 });
+    items.put('c', { n: 2, last: true });
+    expect(items.find((e) => e.n === 2)).toEqual({ n: 2 });
+    expect(items.find((e) => e.n === 3)).toBeUndefined();
+  });
+
+  it('the same name is the same collection', () => {
+    const store = new Store();
+    store.collection('a').put(1, {});
+    expect(store.collection('a').size).toBe(1);
+    expect(store.collectionNames()).toEqual(['a']);
+  });
+});
+
+describe('Store', () => {
+  it('counts from the start by the step', () => {
+    const store = new Store();
+    expect([1, 2, 3].map(() => store.nextCounter('ids', 100, 5))).toEqual([100, 105, 110]);
+    expect(store.nextCounter('other', 1)).toBe(1);
+    expect(store.getCounter('ids')).toBe(110);
+    expect(store.getCounter('nope')).toBeUndefined();
+    store.setCounter('ids', 7);
+    expect(store.nextCounter('ids', 100)).toBe(8);
+  });
+
+  it('moves its revision on every change and only then', () => {
+    const store = new Store();
+    const items = store.collection('items');
+    const changes: Array<[string, () => unknown]> = [
+      ['put', () => items.put(1, {})],
+      ['replace', () => items.put(1, { v: 2 })],
+      ['remove', () => items.remove(1)],
+      ['clear', () => items.clear()],
+      ['nextCounter', () => store.nextCounter('c', 1)],
+      ['setCounter', () => store.setCounter('c', 5)],
+      ['restore', () => store.restore(store.snapshot())],
+    ];
+    for (const [name, change] of changes) {
+      const before = store.revision;
+      change();
+      expect([name, store.revision > before]).toEqual([name, true]);
+    }
+    const before = store.revision;
+    items.remove('not there');
+    items.get(1);
+    items.list();
+    store.snapshot();
+    store.collection('another');
+    expect(store.revision).toBe(before);
+  });
+
+  it('tells its listeners of every change until they unsubscribe', () => {
+    const store = new Store();
+    let calls = 0;
+    const unsubscribe = store.onChange(() => calls++);
+    store.collection('a').put(1, {});
+    store.nextCounter('n', 1);
+    expect(calls).toBe(2);
+    unsubscribe();
+    store.collection('a').put(2, {});
+    expect(calls).toBe(2);
+  });
+
+  it('a snapshot is a copy: later changes on either side do not reach the other', () => {
+    const store = new Store();
+    const entity = { id: 1, tags: ['a'] };
+    store.collection('items').put(1, entity);
+    store.nextCounter('ids', 1);
+    const snapshot = store.snapshot();
+    entity.tags.push('changed in the store');
+    store.collection('items').put(2, { id: 2 });
+    store.nextCounter('ids', 1);
+    expect(snapshot).toEqual({
+      version: 1,
+      collections: { items: [['1', { id: 1, tags: ['a'] }]] },
+      counters: { ids: 1 },
+    });
+  });
+
+  it('restore brings back the collections, their order and the counters, and drops what came after', () => {
+    const store = new Store();
+    for (const id of [5, 1, 3]) store.collection('items').put(id, { id });
+    store.nextCounter('ids', 10);
+    const snapshot = store.snapshot();
+    store.collection('items').remove(1);
+    store.collection('later').put('x', {});
+    store.nextCounter('ids', 10);
+    store.restore(snapshot);
+    expect(store.collection('items').list()).toEqual([{ id: 5 }, { id: 1 }, { id: 3 }]);
+    expect(store.collectionNames()).toEqual(['items']);
+    expect(store.getCounter('ids')).toBe(10);
+  });
+
+  it('a restored store does not share entities with the snapshot it came from', () => {
+    const store = new Store();
+    store.collection('items').put(1, { id: 1, tags: ['a'] });
+    const snapshot = store.snapshot();
+    store.restore(snapshot);
+    (store.collection('items').get(1)?.tags as string[]).push('b');
+    expect(snapshot.collections.items[0][1]).toEqual({ id: 1, tags: ['a'] });
+    store.restore(snapshot);
+    expect(store.collection('items').get(1)).toEqual({ id: 1, tags: ['a'] });
+  });
+
+  it('a snapshot keeps integer-like keys in listing order', () => {
+    const store = new Store();
+    for (const id of ['10', '2', 'b', '1']) store.collection('items').put(id, { id });
+    const restored = new Store();
+    restored.restore(JSON.parse(JSON.stringify(store.snapshot())));
+    expect(
+      restored
+        .collection('items')
+        .list()
+        .map((e) => e.id),
+    ).toEqual(['10', '2', 'b', '1']);
+  });
+});
