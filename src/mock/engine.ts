@@ -8,16 +8,16 @@ import {
   type Operation,
   type SecuritySchemeSpec,
   type SpecModel,
-  type SpecProblem,
 } from '../openapi';
 import { SchemaCompiler } from '../schema';
 import { Store, type StoreSnapshot } from '../state';
 import { compileRequestValidator, type RequestValidator, ResponseValidator } from '../validate';
 import { bindModules, type Bindings } from './bind';
 import { ResourceRuntime } from './crud/resources';
-import type { AdminContext, VendorModule } from './plugin';
+import type { AdminContext } from './plugin';
 import { populateStore } from './seed/populate';
-import { readSeedFile, type SeedFile } from './seed/seed-file';
+import { readSeedFiles, type SeedFile } from './seed/seed-file';
+import { DEFAULT_LIMITS, type MockLimits, type MockOptions } from './options';
 import { DEFAULT_CLOCK_START, MockClock } from './services/clock';
 import { Credentials } from './services/credentials';
 import { DocumentedResponses } from './services/documented-responses';
@@ -28,49 +28,6 @@ import { Scenarios } from './services/scenarios';
 import type { ActDeps } from './stages/act';
 import { errorResponse } from './stages/envelope';
 import { specOwningPath } from './stages/route';
-
-export interface MockOptions {
-  specs: SpecModel[];
-  /** Vendor modules; each binds to the served spec whose id is its id. None by default: see server/. */
-  modules?: readonly VendorModule[];
-  /** Seeds fixtures and generated values; same seed, same answers. Default 1. */
-  seed?: number;
-  /** Start of the virtual clock (ms since epoch). Default 2025-09-09T18:00:00Z. */
-  clockStart?: number;
-  /** Added to every response. */
-  latencyMs?: number;
-  /** Replaces the default credentials of a security scheme, by scheme name. */
-  credentials?: Record<string, Array<{ value: string; scopes?: string[] }>>;
-  /**
-   * Where `<spec-id>.yaml` seed files are (several: the first that has a spec's file wins); false for an
-   * empty store. Default: the bundled fixtures/seed/.
-   */
-  seedDir?: string | readonly string[] | false;
-  requestLogSize?: number;
-  /** When set, the admin API requires it (header x-secmock-admin-token) and answers any peer. */
-  adminToken?: string;
-  /** Bounds that keep a long run's memory flat; each is refused with a clear 4xx when exceeded. */
-  limits?: Partial<MockLimits>;
-  warn?: (message: string) => void;
-}
-
-export interface MockLimits {
-  /** Largest array accepted anywhere in a JSON body. */
-  maxArrayItems: number;
-  /** Deepest nesting accepted in a JSON body. */
-  maxDepth: number;
-  /** Entities one collection may hold; a create beyond it is refused. */
-  maxCollectionSize: number;
-  /** Credentials minted by logins that stay valid at once, per scheme (the oldest expire first). */
-  maxIssuedCredentials: number;
-}
-
-export const DEFAULT_LIMITS: MockLimits = {
-  maxArrayItems: 10_000,
-  maxDepth: 64,
-  maxCollectionSize: 50_000,
-  maxIssuedCredentials: 1_000,
-};
 
 export const BUNDLED_SEED_DIR = resolve(__dirname, '..', '..', 'fixtures', 'seed');
 
@@ -117,7 +74,7 @@ export class MockEngine {
     this.documented = new DocumentedResponses(this.seed, () => this.clock.now());
     this.scenarios = new Scenarios(this.specs, strict, successStatus);
     this.log = new RequestLog(options.requestLogSize ?? 500);
-    const seeds = readSeeds(this.specs, options.seedDir);
+    const seeds = readSeedFiles(this.specs, options.seedDir ?? [BUNDLED_SEED_DIR]);
     const bound = bindModules(this.specs, options.modules ?? [], seeds.seeds);
     if (seeds.problems.length + bound.problems.length > 0)
       throw new SpecLoadError([...seeds.problems, ...bound.problems]);
@@ -236,17 +193,4 @@ export class MockEngine {
     this.warned.add(message);
     (this.options.warn ?? ((m: string) => console.warn(`secmock: ${m}`)))(message);
   }
-}
-
-function readSeeds(
-  specs: readonly SpecModel[],
-  seedDir: MockOptions['seedDir'],
-): { seeds: SeedFile[]; problems: SpecProblem[] } {
-  if (seedDir === false) return { seeds: [], problems: [] };
-  const dirs = seedDir === undefined ? [BUNDLED_SEED_DIR] : typeof seedDir === 'string' ? [seedDir] : seedDir;
-  const reads = specs.map((spec) => readSeedFile(dirs, spec));
-  return {
-    seeds: reads.flatMap((r) => (r.seed ? [r.seed] : [])),
-    problems: reads.flatMap((r) => r.problems),
-  };
 }

@@ -8,7 +8,8 @@ export { readLocation } from './crud/locations';
 export { MASK } from './crud/secrets';
 export type { ResourceRuntime } from './crud/resources';
 export type { TemplateScope } from './crud/template';
-export { BUNDLED_SEED_DIR, DEFAULT_LIMITS, MockEngine, type MockLimits, type MockOptions } from './engine';
+export { BUNDLED_SEED_DIR, MockEngine } from './engine';
+export { DEFAULT_LIMITS, type MockLimits, type MockOptions } from './options';
 export { handleRequest } from './handle';
 export { fail, ok, type Outcome } from './outcome';
 export type {

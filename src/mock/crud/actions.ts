@@ -1,21 +1,13 @@
-import { type Action, type ListFilter, type Operation, responseTemplate } from '../../openapi';
+import type { Action } from '../../openapi';
 import type { Entity } from '../../state';
-import type { ValidatedRequest } from '../../validate';
+import { fail, type Outcome } from '../outcome';
+import { entityInput, notFound, requestedIds, respond, type CrudContext } from './context';
+import { listEntities } from './list';
 import { readLocation } from './locations';
-import { fail, ok, type Outcome } from '../outcome';
-import type { ResourceRuntime } from './resources';
-import { renderTemplate, type TemplateScope } from './template';
 
-/** Everything a generic action needs: the operation, its resource and the validated request. */
-export interface CrudContext {
-  operation: Operation;
-  resource: ResourceRuntime;
-  request: ValidatedRequest;
-  /** Advances the clock: every write is one second later than the last. */
-  tick(): void;
-  scope(extra: TemplateScope): TemplateScope;
-}
+export type { CrudContext } from './context';
 
+/** Runs the operation's annotated action on its resource: what the generic engine does for a request. */
 export function runAction(ctx: CrudContext): Outcome {
   const action = ctx.operation.mock.action as Action;
   const handlers: Record<Action, (c: CrudContext) => Outcome> = {
@@ -28,34 +20,6 @@ export function runAction(ctx: CrudContext): Outcome {
     exists: entityExists,
   };
   return handlers[action](ctx);
-}
-
-function respond(ctx: CrudContext, scope: TemplateScope): Outcome {
-  return ok(renderTemplate(responseTemplate(ctx.operation), ctx.scope(scope)));
-}
-
-/** The entity fields a create/update/upsert carries: a location (default: the body) or a template. */
-function entityInput(ctx: CrudContext): Entity {
-  const source = ctx.operation.mock.entity;
-  const value =
-    source === undefined
-      ? ctx.request.body
-      : 'template' in source
-        ? renderTemplate(source.template, ctx.scope({}))
-        : readLocation(ctx.request, source);
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Entity) } : {};
-}
-
-function requestedIds(ctx: CrudContext): unknown[] {
-  const location = ctx.operation.mock.id;
-  if (!location) return [];
-  const value = readLocation(ctx.request, location);
-  if (location.many) return Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return value === undefined ? [] : [value];
-}
-
-function notFound(ctx: CrudContext, id: unknown): Outcome {
-  return fail('notFound', `${ctx.resource.name} '${String(id)}' not found`);
 }
 
 function createEntity(ctx: CrudContext): Outcome {
@@ -172,53 +136,4 @@ function deleteEntities(ctx: CrudContext): Outcome {
 function entityExists(ctx: CrudContext): Outcome {
   const [id] = requestedIds(ctx);
   return respond(ctx, { exists: ctx.resource.find(id, ctx.operation.mock.by) !== undefined, id });
-}
-
-function listEntities(ctx: CrudContext): Outcome {
-  const { page, sort, filters } = ctx.operation.mock;
-  let items = ctx.resource.collection
-    .list()
-    .filter((entity) => filters.every((f) => matches(ctx, f, entity)));
-  if (sort) {
-    const direction = sort.order === 'desc' ? -1 : 1;
-    items = [...items].sort((a, b) => direction * compare(a[sort.by], b[sort.by]));
-  }
-  const total = items.length;
-  const offsetValue = page?.offset && Number(readLocation(ctx.request, page.offset));
-  const offset = Number.isFinite(offsetValue) && (offsetValue as number) > 0 ? (offsetValue as number) : 0;
-  const requested = page?.limit && Number(readLocation(ctx.request, page.limit));
-  let limit =
-    Number.isFinite(requested) && (requested as number) > 0
-      ? (requested as number)
-      : (page?.defaultLimit ?? Math.max(total, 1));
-  if (page?.maxLimit) limit = Math.min(limit, page.maxLimit);
-  const pageItems = items.slice(offset, offset + limit).map((e) => ctx.resource.mask(e));
-  return respond(ctx, {
-    items: pageItems,
-    page: { offset, limit, total, pages: Math.max(1, Math.ceil(total / limit)), count: pageItems.length },
-  });
-}
-
-function compare(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a ?? '').localeCompare(String(b ?? ''));
-}
-
-function matches(ctx: CrudContext, filter: ListFilter, entity: Entity): boolean {
-  const wanted = readLocation(ctx.request, filter.param);
-  if (wanted === undefined || wanted === '' || (Array.isArray(wanted) && wanted.length === 0)) return true;
-  const actual = entity[filter.field];
-  const same = (a: unknown, b: unknown) => String(a).toLowerCase() === String(b).toLowerCase();
-  switch (filter.match) {
-    case 'prefix':
-      return typeof actual === 'string' && actual.startsWith(String(wanted));
-    case 'contains':
-      return String(actual ?? '')
-        .toLowerCase()
-        .includes(String(wanted).toLowerCase());
-    case 'in':
-      return (Array.isArray(wanted) ? wanted : [wanted]).some((w) => same(actual, w));
-    default:
-      return Array.isArray(actual) ? actual.some((a) => same(a, wanted)) : same(actual, wanted);
-  }
 }

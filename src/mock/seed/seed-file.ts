@@ -54,6 +54,20 @@ const SEED_FILE_SCHEMA = {
 
 export type SeedRead = { seed?: SeedFile; problems: SpecProblem[] };
 
+/** The seed files of every served spec; `false` seeds nothing (an empty store). */
+export function readSeedFiles(
+  specs: readonly SpecModel[],
+  seedDir: string | readonly string[] | false,
+): { seeds: SeedFile[]; problems: SpecProblem[] } {
+  if (seedDir === false) return { seeds: [], problems: [] };
+  const dirs = typeof seedDir === 'string' ? [seedDir] : seedDir;
+  const reads = specs.map((spec) => readSeedFile(dirs, spec));
+  return {
+    seeds: reads.flatMap((r) => (r.seed ? [r.seed] : [])),
+    problems: reads.flatMap((r) => r.problems),
+  };
+}
+
 /**
  * Reads and checks the spec's seed file from the first directory that has one, if any; every mistake is a
  * problem with its file and JSON pointer.

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS } from '../../../src/mock/engine';
+import { DEFAULT_LIMITS } from '../../../src/mock';
 import type { JsonSchema, Operation, Parameter } from '../../../src/openapi/model';
 import { isJsonMediaType, mediaTypeOf } from '../../../src/http/media-types';
 import type { SchemaCompiler } from '../../../src/schema/compile';

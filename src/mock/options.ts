@@ -1,0 +1,46 @@
+import type { SpecModel } from '../openapi';
+import type { VendorModule } from './plugin';
+
+/** How a mock is built: its specs, the vendor modules, the seed, and the bounds that keep it small. */
+export interface MockOptions {
+  specs: SpecModel[];
+  /** Vendor modules; each binds to the served spec whose id is its id. None by default: see server/. */
+  modules?: readonly VendorModule[];
+  /** Seeds fixtures and generated values; same seed, same answers. Default 1. */
+  seed?: number;
+  /** Start of the virtual clock (ms since epoch). Default 2025-09-09T18:00:00Z. */
+  clockStart?: number;
+  /** Added to every response. */
+  latencyMs?: number;
+  /** Replaces the default credentials of a security scheme, by scheme name. */
+  credentials?: Record<string, Array<{ value: string; scopes?: string[] }>>;
+  /**
+   * Where `<spec-id>.yaml` seed files are (several: the first that has a spec's file wins); false for an
+   * empty store. Default: the bundled fixtures/seed/.
+   */
+  seedDir?: string | readonly string[] | false;
+  requestLogSize?: number;
+  /** When set, the admin API requires it (header x-secmock-admin-token) and answers any peer. */
+  adminToken?: string;
+  /** Bounds that keep a long run's memory flat; each is refused with a clear 4xx when exceeded. */
+  limits?: Partial<MockLimits>;
+  warn?: (message: string) => void;
+}
+
+export interface MockLimits {
+  /** Largest array accepted anywhere in a JSON body. */
+  maxArrayItems: number;
+  /** Deepest nesting accepted in a JSON body. */
+  maxDepth: number;
+  /** Entities one collection may hold; a create beyond it is refused. */
+  maxCollectionSize: number;
+  /** Credentials minted by logins that stay valid at once, per scheme (the oldest expire first). */
+  maxIssuedCredentials: number;
+}
+
+export const DEFAULT_LIMITS: MockLimits = {
+  maxArrayItems: 10_000,
+  maxDepth: 64,
+  maxCollectionSize: 50_000,
+  maxIssuedCredentials: 1_000,
+};
