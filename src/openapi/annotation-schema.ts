@@ -3,6 +3,8 @@
  * annotation against them so that a typo fails loudly instead of silently doing nothing.
  */
 
+import { ACTIONS, ERROR_KINDS } from './model';
+
 const location = { type: 'string', pattern: '^(path|query|body|headers)(\\.[^.\\[\\]]+)*(\\[\\])?$' };
 const errorTemplate = {
   type: 'object',
@@ -13,18 +15,7 @@ const errorTemplate = {
 const errorKinds = {
   type: 'object',
   additionalProperties: false,
-  properties: Object.fromEntries(
-    [
-      'validation',
-      'unauthorized',
-      'forbidden',
-      'notFound',
-      'conflict',
-      'precondition',
-      'tooLarge',
-      'internal',
-    ].map((k) => [k, errorTemplate]),
-  ),
+  properties: Object.fromEntries(ERROR_KINDS.map((kind) => [kind, errorTemplate])),
 };
 
 const idStrategy = {
@@ -109,7 +100,7 @@ export const operationAnnotationSchema = {
   additionalProperties: false,
   properties: {
     resource: { type: 'string' },
-    action: { enum: ['create', 'read', 'list', 'update', 'delete', 'upsert', 'exists'] },
+    action: { enum: [...ACTIONS] },
     id: location,
     by: { type: 'string' },
     entity: { oneOf: [location, { type: 'object' }] },

@@ -10,6 +10,11 @@ import type {
   SecuritySchemeSpec,
   SpecModel,
 } from '../../../src/openapi';
+import {
+  makeOperation as makeModelOperation,
+  makeResource as makeModelResource,
+  makeSpec as makeModelSpec,
+} from '../helpers/model';
 import type {
   CaseResponse,
   CheckInput,
@@ -62,24 +67,15 @@ export type OperationInit = Partial<Omit<Operation, 'mock'>> & {
   mock?: Partial<OperationAnnotation>;
 };
 
+/** The shared model builder (test/unit/helpers/model.ts) with this layer's defaults: spec `demo`, `/items`. */
 export function makeOperation(init: OperationInit): Operation {
-  const { mock, ...rest } = init;
-  const method = rest.method ?? 'get';
-  const path = rest.path ?? '/items';
-  return {
+  return makeModelOperation({
     specId: 'demo',
-    method,
-    path,
+    path: '/items',
     summary: `${init.operationId} summary`,
-    tags: [],
-    pointer: `/paths/${path.replace(/\//g, '~1')}/${method}`,
-    parameters: [],
     responses: [response('200')],
-    security: [],
-    notes: { deviations: [], docGaps: [], headingLost: false },
-    ...rest,
-    mock: { filters: [], requires: [], errors: {}, ...mock },
-  };
+    ...init,
+  });
 }
 
 /** A path parameter `id` that is the resource key, and the annotation that says so. */
@@ -91,16 +87,7 @@ export function byKey(name = 'id', schema: JsonSchema = { type: 'string' }) {
 }
 
 export function makeResource(init: Partial<ResourceSpec> & { name: string }): ResourceSpec {
-  return {
-    specId: 'demo',
-    key: 'id',
-    id: { kind: 'uuid' },
-    singleton: false,
-    clock: 'iso',
-    secrets: [],
-    defaults: {},
-    ...init,
-  };
+  return makeModelResource({ specId: 'demo', ...init });
 }
 
 export function makeScheme(init: Partial<SecuritySchemeSpec> & { name: string }): SecuritySchemeSpec {
@@ -111,20 +98,15 @@ export function makeSpec(
   init: Partial<Omit<SpecModel, 'operations'>> & { operations?: Operation[] } = {},
 ): SpecModel {
   const id = init.id ?? 'demo';
-  return {
-    id,
+  return makeModelSpec({
     file: `${id}.yaml`,
     title: `${id} API`,
     version: '1.0.0',
     document: { openapi: '3.1.0', info: { title: `${id} API`, version: '1.0.0' }, paths: {} },
-    operations: [],
-    resources: [],
-    securitySchemes: [],
     errors: DEFAULT_ERRORS,
-    responseMode: 'example',
-    schemaCount: 0,
     ...init,
-  };
+    id,
+  });
 }
 
 export const ACCEPT_STRICT: Expectation = { kind: 'accept', strict: true };
