@@ -75,6 +75,10 @@ function addServe(program: Command): void {
     )
     .option('--body-limit <size>', 'largest request body; larger ones get 413', '1mb')
     .option(
+      '--strict',
+      'refuse what only the vendor document forbids (default: accept it as the vendor does, and report it)',
+    )
+    .option(
       '--admin-token <token>',
       'require this token (x-secmock-admin-token) on /__secmock/ and open it beyond loopback',
     )
@@ -99,6 +103,7 @@ function serveOptions(options: Record<string, unknown>): Parameters<typeof runSe
     credentialsFile: options.credentials as string | undefined,
     clockStart: options.clock as number | undefined,
     bodyLimit: options.bodyLimit as string,
+    strict: options.strict === true,
     adminToken: options.adminToken as string | undefined,
   };
 }

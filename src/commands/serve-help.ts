@@ -21,7 +21,7 @@ export function serveHelpText(specFiles: readonly string[] = listSpecFiles()): s
     `  GET  ${ADMIN_PREFIX}/health | state[?collection=<name>] | requests | scenarios`,
     `  POST ${ADMIN_PREFIX}/reset | scenarios {operationId, status?, example?, body?, delayMs?, times?} | clock {advanceMs}`,
     '',
-    'Per request: Prefer: code=<status> | example=<name> | dynamic=true',
+    'Per request: Prefer: code=<status> | example=<name> | dynamic=true | strict=true|false',
   );
   return lines.join('\n');
 }

@@ -122,7 +122,7 @@ export class MockEngine {
       // Compiled on first use: a mock of 170 operations answers its first request sooner.
       let compiled: RequestValidator | undefined;
       this.requestValidators.set(operation, (request, params) =>
-        (compiled ??= compileRequestValidator(operation, coercing, strict, this.limits))(request, params),
+        (compiled ??= compileRequestValidator(operation, { coercing, strict }, this.limits))(request, params),
       );
     }
   }

@@ -7,12 +7,12 @@ import { copyAnswer, type CachedAnswer } from './services/read-cache';
 import { act } from './stages/act';
 import { type Answer, refusal } from './stages/answer';
 import { refuseUnauthenticated } from './stages/authenticate';
-import { answerPreferred } from './stages/prefer';
+import { answerPreferred, parsePrefer } from './stages/prefer';
 import { refuseUnreadableBody } from './stages/read-body';
 import { toResponse } from './stages/respond';
 import { routeRequest } from './stages/route';
 import { forceScenario } from './stages/scenario';
-import { selfCheck } from './stages/self-check';
+import { selfCheck, VIOLATIONS_HEADER, violationsHeader } from './stages/self-check';
 import { validateRequest } from './stages/validate';
 
 /** One request to the mock: the admin API, or an operation answered (or reused) and logged. */
@@ -33,6 +33,7 @@ export async function handleRequest(engine: MockEngine, request: PlainRequest): 
     status: response.status,
     durationMs: Math.round((performance.now() - started) * 100) / 100,
     requestViolations,
+    documentDepartures: answered.departures,
     responseViolations: answered.responseViolations,
     scenario: answered.scenario,
   });
@@ -52,15 +53,19 @@ export function decide(engine: MockEngine, request: PlainRequest): Answer {
     refuseUnreadableBody(spec, operation, request) ??
     refuseUnauthenticated(spec, operation, request, engine.schemes, engine.credentials);
   if (refused) return refused;
-  const checked = validateRequest(engine.requestValidator(operation), spec, operation, request, params);
+  const strict = parsePrefer(request.headers.prefer).strict ?? engine.options.strict ?? false;
+  const validator = engine.requestValidator(operation);
+  const checked = validateRequest(validator, spec, operation, request, params, strict);
   if (!checked.ok) return checked.error;
+  const { request: valid, departures } = checked.value;
   const forced =
     forceScenario(engine.scenarios, engine.documented, spec, operation) ??
-    answerPreferred(engine.documented, spec, operation, checked.value);
-  if (forced) return forced;
-  const outcome = act(engine.actDeps, spec, operation, checked.value);
+    answerPreferred(engine.documented, spec, operation, valid);
+  if (forced) return { ...forced, departures };
+  const outcome = act(engine.actDeps, spec, operation, valid);
   const response = toResponse(spec, operation, outcome);
-  return { spec, operation, response, requestViolations: outcome.kind === 'fail' ? outcome.messages : [] };
+  const requestViolations = outcome.kind === 'fail' ? outcome.messages : [];
+  return { spec, operation, response, requestViolations, departures };
 }
 
 interface Answered {
@@ -93,12 +98,16 @@ function answerFresh(engine: MockEngine, request: PlainRequest): Answered {
     operation && !answer.bySecmock
       ? selfCheck(engine.responses, operation, response, (m) => engine.warnOnce(m))
       : [];
+  const departures = answer.departures ?? [];
+  const header = violationsHeader(departures, responseViolations);
+  if (header) response.headers[VIOLATIONS_HEADER] = header;
   if (operation) response.headers['x-secmock-operation'] = `${operation.specId}/${operation.operationId}`;
   if (response.body !== undefined && /json/.test(response.headers['content-type'] ?? ''))
     response.text = JSON.stringify(response.body);
   const answered: CachedAnswer = {
     response,
     responseViolations,
+    departures,
     spec: answer.spec?.id,
     operationId: operation?.operationId,
     scenario: scenario && String(scenario.id),

@@ -12,6 +12,11 @@ export interface MockOptions {
   clockStart?: number;
   /** Added to every response. */
   latencyMs?: number;
+  /**
+   * Refuse what only the document forbids (the vendor accepts it): hold a client to the document. Default
+   * false: accept it like the vendor and report it. `Prefer: strict=true|false` decides per request.
+   */
+  strict?: boolean;
   /** Replaces the default credentials of a security scheme, by scheme name. */
   credentials?: Record<string, Array<{ value: string; scopes?: string[] }>>;
   /**

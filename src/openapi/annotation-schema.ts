@@ -95,6 +95,42 @@ export const schemeAnnotationSchema = {
   },
 };
 
+/** A place in a request, through arrays (`[]`) and maps (`*`): `body.projectMappings.*.statuses[]`. */
+const requestPath = {
+  type: 'string',
+  pattern: '^(path|query|body|headers)(\\[\\])?(\\.(\\*|[^.\\[\\]*]+)(\\[\\])?)*$',
+};
+
+/** What the vendor accepts beyond the document (docs/annotations.md, "Two levels of truth"). */
+const accepts = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    source: { type: 'string' },
+    optional: { type: 'array', items: requestPath },
+    nullable: { type: 'array', items: requestPath },
+    values: {
+      type: 'object',
+      propertyNames: requestPath,
+      additionalProperties: { type: 'array', minItems: 1 },
+    },
+    aliases: {
+      type: 'object',
+      propertyNames: requestPath,
+      additionalProperties: { type: 'object', minProperties: 1 },
+    },
+    bodies: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['schema'],
+        properties: { schema: { type: 'object' }, as: {} },
+      },
+    },
+  },
+};
+
 export const operationAnnotationSchema = {
   type: 'object',
   additionalProperties: false,
@@ -136,5 +172,6 @@ export const operationAnnotationSchema = {
     response: {},
     status: { type: 'integer', minimum: 200, maximum: 299 },
     errors: errorKinds,
+    accepts,
   },
 };

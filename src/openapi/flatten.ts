@@ -14,6 +14,7 @@ import type {
   SecurityRequirement,
 } from './model';
 import { toPointer } from './pointer';
+import { buildAcceptance, type RawAccepts } from './vendor-acceptance';
 
 type Doc = OpenAPIV3_1.Document;
 // The document is dereferenced, so every "X | ReferenceObject" is an X.
@@ -28,7 +29,7 @@ export function flattenOperations(specId: string, document: Doc): Operation[] {
       if (!isHttpMethod(method) || rawOperation === undefined) continue;
       const operation = rawOperation as OpenAPIV3_1.OperationObject;
       const pointer = toPointer(['paths', path, method]);
-      operations.push({
+      const flat: Operation = {
         specId,
         operationId: operation.operationId ?? `${method} ${path}`,
         method,
@@ -42,10 +43,21 @@ export function flattenOperations(specId: string, document: Doc): Operation[] {
         security: toSecurity(operation.security ?? document.security ?? []),
         mock: buildOperationAnnotation(extension(operation, 'x-secmock')),
         notes: toNotes(operation),
-      });
+      };
+      const accepts = rawAccepts(operation);
+      if (accepts) flat.accepts = buildAcceptance(flat, accepts).accepts;
+      operations.push(flat);
     }
   }
   return operations;
+}
+
+/** The operation's `x-secmock.accepts`, when it is an object (lint reports a malformed one). */
+export function rawAccepts(operation: object): RawAccepts | undefined {
+  const accepts = extension<{ accepts?: unknown }>(operation, 'x-secmock')?.accepts;
+  return accepts !== null && typeof accepts === 'object' && !Array.isArray(accepts)
+    ? (accepts as RawAccepts)
+    : undefined;
 }
 
 export function extension<T>(node: object, name: string): T | undefined {

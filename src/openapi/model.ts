@@ -36,7 +36,35 @@ export interface Operation {
   /** Alternatives (OR) of requirements (AND); empty means no authentication. */
   security: SecurityRequirement[][];
   mock: OperationAnnotation;
+  /** What the vendor accepts beyond the document (x-secmock.accepts); absent when it accepts what the document says. */
+  accepts?: VendorAcceptance;
   notes: OperationNotes;
+}
+
+/**
+ * The second level of truth: requests the vendor really accepts although its document forbids them, with
+ * its own clients as the evidence. The mock accepts them (and reports the departure); the verifier never
+ * counts accepting them as a failure.
+ */
+export interface VendorAcceptance {
+  /** Where the evidence is: the vendor's dashboard, usage pages, SDK. */
+  source?: string;
+  /** Values the vendor spells its own way, mapped to the document's value the action then sees. */
+  aliases: Array<{ at: SchemaPath; map: Record<string, unknown> }>;
+  /** Other body shapes the vendor's clients send, and how each maps to the document's shape. */
+  bodies: Array<{ schema: JsonSchema; as?: unknown }>;
+  /** The request as the vendor accepts it: the document's parameters and body, relaxed. */
+  parameters: Parameter[];
+  requestBody?: RequestBodySpec;
+}
+
+/**
+ * A place in a request: where (`body`, `query`...) and the steps into it; `[]` steps into every item of an
+ * array, `*` into every value of a map (`body.projectMappings.*.statuses[]`).
+ */
+export interface SchemaPath {
+  in: RequestLocation['in'];
+  steps: string[];
 }
 
 export interface OperationNotes {

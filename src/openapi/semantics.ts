@@ -1,4 +1,6 @@
 import { checkOperationAnnotation } from './annotations';
+import { rawAccepts } from './flatten';
+import { buildAcceptance } from './vendor-acceptance';
 import type { ErrorEnvelopes, ErrorKind, Operation, ResourceSpec, SecuritySchemeSpec } from './model';
 import { documentsStatus, successStatus } from './status';
 import { TEMPLATE_FILTERS, unknownFilters } from './templates';
@@ -32,6 +34,7 @@ export function checkSemantics(input: SemanticInput): Problem[] {
       }
     }
     problems.push(...checkAnnotationMeaning(op, input.resources));
+    problems.push(...checkAcceptance(op, raw));
     problems.push(...checkTemplates(op, input.errors));
     problems.push(...checkDocumentedStatuses(op, input.errors, input.resources));
   }
@@ -46,6 +49,15 @@ export function checkSemantics(input: SemanticInput): Problem[] {
     }
   }
   return problems;
+}
+
+/** Every place `accepts` relaxes must be a place of the operation's request. */
+function checkAcceptance(op: Operation, raw: object | undefined): Problem[] {
+  const accepts = raw && rawAccepts(raw);
+  if (!accepts) return [];
+  return buildAcceptance(op, accepts).issues.map((issue) =>
+    error(`${op.pointer}/x-secmock/accepts${issue.pointer}`, issue.message),
+  );
 }
 
 /** Every template an operation answers with may only name filters that exist. */

@@ -1,5 +1,5 @@
 import { isJsonMediaType, mediaTypeOf, type PlainRequest } from '../http';
-import type { JsonSchema, MediaTypeSpec, Operation, Parameter } from '../openapi';
+import type { JsonSchema, MediaTypeSpec, Operation, Parameter, RequestBodySpec } from '../openapi';
 import type { SchemaCompiler, SchemaValidator, Violation } from '../schema';
 import { checkShape, DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './shape-limits';
 
@@ -12,7 +12,14 @@ export interface ValidatedRequest {
   contentType?: string;
 }
 
-export type RequestCheck = { ok: true; request: ValidatedRequest } | { ok: false; violations: Violation[] };
+/**
+ * A request the vendor accepts, with its parameters coerced to their types. `departures` are what the
+ * document forbids in it although the vendor accepts it (the operation's `x-secmock.accepts`); `bodyShape`
+ * is the index of the vendor's other body shape it was sent in, if any.
+ */
+export type RequestCheck =
+  | { ok: true; request: ValidatedRequest; departures: Violation[]; bodyShape?: number }
+  | { ok: false; violations: Violation[] };
 export type RequestValidator = (request: PlainRequest, pathParams: Record<string, string>) => RequestCheck;
 
 function parameterSchema(parameters: Parameter[], location: Parameter['in']): JsonSchema | undefined {
@@ -26,32 +33,69 @@ function parameterSchema(parameters: Parameter[], location: Parameter['in']): Js
   } as JsonSchema;
 }
 
+export interface RequestCompilers {
+  /** Reads parameters (text) as their declared types. */
+  coercing: SchemaCompiler;
+  strict: SchemaCompiler;
+}
+
 /**
- * Builds the validator of one operation once: parameter schemas (coercing text to the declared types),
- * the accepted content types and the body schema. It reports every violation, not the first.
+ * Builds the validator of one operation once, at two levels: what the document allows and, where the
+ * operation says the vendor accepts more, what the vendor accepts. A request the document allows costs one
+ * check; one it forbids is checked against the vendor's rules too, and refused with the document's
+ * violations (they name each field) only when the vendor would refuse it as well.
  */
 export function compileRequestValidator(
   operation: Operation,
-  coercing: SchemaCompiler,
-  strict: SchemaCompiler,
+  compilers: RequestCompilers,
   limits: ShapeLimits = DEFAULT_SHAPE_LIMITS,
 ): RequestValidator {
+  const document = compileLevel(operation.parameters, operation.requestBody, compilers, limits);
+  const accepts = operation.accepts;
+  const vendor = accepts && compileLevel(accepts.parameters, accepts.requestBody, compilers, limits);
+  const shapes = (accepts?.bodies ?? []).map((b) => compilers.strict.compile(b.schema, 'body'));
+  return (request, pathParams) => {
+    const documented = document(request, pathParams);
+    if (documented.violations.length === 0) return { ok: true, request: documented.request, departures: [] };
+    const accepted = vendor?.(request, pathParams);
+    if (!accepted || accepted.violations.length > 0) return { ok: false, violations: documented.violations };
+    const body = accepted.request.body;
+    const shape = shapes.findIndex((validate) => body !== undefined && validate(body).length === 0);
+    return {
+      ok: true,
+      request: accepted.request,
+      departures: documented.violations,
+      ...(shape >= 0 ? { bodyShape: shape } : {}),
+    };
+  };
+}
+
+type Level = (
+  request: PlainRequest,
+  pathParams: Record<string, string>,
+) => { violations: Violation[]; request: ValidatedRequest };
+
+/** One level of rules: parameter schemas (coercing text), the accepted content types and the body schema. */
+function compileLevel(
+  parameters: Parameter[],
+  body: RequestBodySpec | undefined,
+  { coercing, strict }: RequestCompilers,
+  limits: ShapeLimits,
+): Level {
   const compileParams = (location: Parameter['in'], root: string): SchemaValidator | undefined => {
-    const schema = parameterSchema(operation.parameters, location);
+    const schema = parameterSchema(parameters, location);
     return schema && coercing.compile(schema, root);
   };
   const pathValidator = compileParams('path', 'path');
   const queryValidator = compileParams('query', 'query');
   const headerValidator = compileParams('header', 'header');
-  const body = operation.requestBody;
   const bodyValidators = new Map<string, SchemaValidator | undefined>(
     (body?.content ?? []).map((m: MediaTypeSpec) => [
       m.contentType.toLowerCase(),
       m.schema && strict.compile(m.schema, 'body'),
     ]),
   );
-  const headerNames = operation.parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
-
+  const headerNames = parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
   return (request, pathParams) => {
     const violations: Violation[] = [];
     const path: Record<string, unknown> = { ...pathParams };
@@ -66,8 +110,7 @@ export function compileRequestValidator(
     const parsedBody = body
       ? readBody(request, contentType, body.required, bodyValidators, violations, limits)
       : undefined;
-    if (violations.length > 0) return { ok: false, violations };
-    return { ok: true, request: { path, query, headers: request.headers, body: parsedBody, contentType } };
+    return { violations, request: { path, query, headers: request.headers, body: parsedBody, contentType } };
   };
 }
 

@@ -5,7 +5,8 @@ import { jsonMedia, type RequestParts } from './request-parts';
 /**
  * Variants of a valid request that the spec makes unambiguously invalid: each is confirmed invalid by the
  * spec's own schema before it is used, so the verifier never blames an implementation for accepting
- * something the contract allows.
+ * something the contract allows. Where the vendor accepts more than its document (`x-secmock.accepts`), a
+ * variant must be invalid by the vendor's rules too: accepting what only the document forbids is conformant.
  */
 export interface NegativeVariant {
   label: string;
@@ -33,7 +34,16 @@ export function negativeVariants(
   valid: RequestParts,
   validators: SchemaCompiler,
 ): NegativeVariant[] {
-  return [...bodyVariants(operation, valid, validators), ...parameterVariants(operation, valid, validators)];
+  const view = acceptedView(operation);
+  return [...bodyVariants(view, valid, validators), ...parameterVariants(view, valid, validators)];
+}
+
+/** The operation with the request the vendor accepts in place of the document's. */
+function acceptedView(operation: Operation): Operation {
+  const { accepts } = operation;
+  return accepts
+    ? { ...operation, parameters: accepts.parameters, requestBody: accepts.requestBody }
+    : operation;
 }
 
 function bodyVariants(

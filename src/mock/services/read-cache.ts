@@ -9,6 +9,8 @@ import type { PlainRequest, PlainResponse } from '../../http';
 export interface CachedAnswer {
   response: PlainResponse;
   responseViolations: string[];
+  /** What the request did that only the document forbids (the same request, the same departures). */
+  departures: string[];
   spec?: string;
   operationId?: string;
   /** The admin scenario that forced it (never cached, but logged). */

@@ -10,6 +10,8 @@ export interface RequestLogEntry {
   durationMs: number;
   /** What was wrong with the request (it was refused for these). */
   requestViolations: string[];
+  /** What the request did that only the document forbids: the vendor accepts it, so the mock did too. */
+  documentDepartures?: string[];
   /** What was wrong with the mock's own response: a mock bug, never silent. */
   responseViolations: string[];
   scenario?: string;

@@ -13,6 +13,8 @@ export interface Answer {
   operation?: Operation;
   /** Why the request was refused, if it was: the request log shows them. */
   requestViolations: string[];
+  /** What the request did that only the document forbids (the vendor accepts it): reported, not refused. */
+  departures?: string[];
   /** The admin scenario that forced this answer. */
   scenario?: Scenario;
   /**

@@ -14,6 +14,8 @@ export interface Preferences {
   code?: number;
   example?: string;
   dynamic?: boolean;
+  /** `strict=true`: refuse what only the document forbids, for this request (`strict=false` relaxes). */
+  strict?: boolean;
 }
 
 export function parsePrefer(header: string | undefined): Preferences {
@@ -26,6 +28,7 @@ export function parsePrefer(header: string | undefined): Preferences {
     if (key === 'code' && /^\d{3}$/.test(value)) preferences.code = Number(value);
     else if (key === 'example' && value) preferences.example = value;
     else if (key === 'dynamic') preferences.dynamic = value === '' || value === 'true';
+    else if (key === 'strict') preferences.strict = value === '' || value === 'true';
   }
   return preferences;
 }

@@ -7,7 +7,7 @@ export const VIOLATIONS_HEADER = 'x-secmock-violations';
 
 /**
  * The mock checks its own answer against the spec. A violation is a secmock bug (or a spec mistake): it is
- * logged once and exposed in a response header, never silent. Returns the violation messages.
+ * logged once and exposed in a response header (violationsHeader), never silent. Returns the violations.
  */
 export function selfCheck(
   validator: ResponseValidator,
@@ -28,14 +28,20 @@ export function selfCheck(
     ...verdict.headerViolations.map(formatViolation),
   );
   if (problems.length > 0) {
-    response.headers[VIOLATIONS_HEADER] = headerSafe(
-      `${problems.length}; ${problems.slice(0, 3).join(' | ')}`,
-    );
     warn(
       `${operation.specId} ${operation.operationId} answered ${response.status} against its spec: ${problems.join('; ')}`,
     );
   }
   return problems;
+}
+
+/**
+ * `x-secmock-violations`: how many, then the first three. What the request did that only the document
+ * forbids comes first, marked `document-only:`; then what is wrong with the mock's own answer.
+ */
+export function violationsHeader(departures: string[], responseViolations: string[]): string | undefined {
+  const all = [...departures.map((d) => `document-only: ${d}`), ...responseViolations];
+  return all.length === 0 ? undefined : headerSafe(`${all.length}; ${all.slice(0, 3).join(' | ')}`);
 }
 
 function headerSafe(text: string): string {

@@ -5,6 +5,7 @@ function answer(status = 200, body: unknown = { ok: true }): CachedAnswer {
   return {
     response: { status, headers: { 'content-type': 'application/json' }, body },
     responseViolations: [],
+    departures: [],
   };
 }
 

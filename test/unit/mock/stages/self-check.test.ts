@@ -1,4 +1,4 @@
-import { selfCheck, VIOLATIONS_HEADER } from '../../../../src/mock/stages/self-check';
+import { selfCheck, violationsHeader } from '../../../../src/mock/stages/self-check';
 import { ResponseValidator } from '../../../../src/validate/response';
 import type { PlainResponse } from '../../../../src/http/types';
 import { makeOperation, makeResponse } from '../../helpers/model';
@@ -21,7 +21,7 @@ const operation = makeOperation({
 function check(response: PlainResponse) {
   const warnings: string[] = [];
   const problems = selfCheck(new ResponseValidator(), operation, response, (m) => warnings.push(m));
-  return { problems, warnings, header: response.headers[VIOLATIONS_HEADER] };
+  return { problems, warnings, header: violationsHeader([], problems) };
 }
 
 const json = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...extra });
@@ -68,7 +68,7 @@ describe('selfCheck', () => {
     });
     const response: PlainResponse = { status: 200, headers: json(), body: {} };
     const problems = selfCheck(new ResponseValidator(), wide, response, () => undefined);
-    const header = response.headers[VIOLATIONS_HEADER];
+    const header = violationsHeader([], problems) as string;
     expect(problems).toEqual([
       'body.é: is required',
       'body.b: is required',
@@ -79,5 +79,17 @@ describe('selfCheck', () => {
     expect(header).not.toContain('body.d');
     expect(header).toMatch(/^[\x20-\x7e]*$/);
     expect(header).toHaveLength(1000);
+  });
+});
+
+describe('violationsHeader', () => {
+  it('marks what only the document forbids, before what is wrong with the answer', () => {
+    expect(violationsHeader(['body.since: is required'], ['body.id: is required'])).toBe(
+      '2; document-only: body.since: is required | body.id: is required',
+    );
+  });
+
+  it('is absent when there is nothing to report', () => {
+    expect(violationsHeader([], [])).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { RequestValidator } from '../../../../src/validate/request';
 import { compileRequestValidator } from '../../../../src/validate/request';
 import { SchemaCompiler } from '../../../../src/schema/compile';
+import { buildAcceptance } from '../../../../src/openapi/vendor-acceptance';
 import { validateRequest } from '../../../../src/mock/stages/validate';
 import { makeMedia, makeOperation, makeSpec } from '../../helpers/model';
 import { plainRequest } from '../../helpers/requests';
@@ -27,11 +28,8 @@ const spec = makeSpec({
   operations: [operation],
   errors: { validation: { status: 422, body: { errors: '$messages' } } },
 });
-const validator = compileRequestValidator(
-  operation,
-  new SchemaCompiler({ coerceTypes: true }),
-  new SchemaCompiler(),
-);
+const compilers = { coercing: new SchemaCompiler({ coerceTypes: true }), strict: new SchemaCompiler() };
+const validator = compileRequestValidator(operation, compilers);
 const json = { 'content-type': 'application/json' };
 
 describe('validateRequest', () => {
@@ -43,15 +41,18 @@ describe('validateRequest', () => {
       headers: json,
       rawBody: '{"name":"n","level":"low"}',
     });
-    const checked = validateRequest(validator, spec, operation, request, { id: '42' });
+    const checked = validateRequest(validator, spec, operation, request, { id: '42' }, false);
     expect(checked).toEqual({
       ok: true,
       value: {
-        path: { id: 42 },
-        query: { limit: 10 },
-        headers: json,
-        body: { name: 'n', level: 'low' },
-        contentType: 'application/json',
+        request: {
+          path: { id: 42 },
+          query: { limit: 10 },
+          headers: json,
+          body: { name: 'n', level: 'low' },
+          contentType: 'application/json',
+        },
+        departures: [],
       },
     });
   });
@@ -63,7 +64,7 @@ describe('validateRequest', () => {
       headers: json,
       rawBody: '{"level":"medium"}',
     });
-    const checked = validateRequest(validator, spec, operation, request, { id: 'abc' });
+    const checked = validateRequest(validator, spec, operation, request, { id: 'abc' }, false);
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     const messages = checked.error.requestViolations;
@@ -84,13 +85,18 @@ describe('validateRequest', () => {
   });
 
   it('refuses a body that is not JSON and a missing required body', () => {
-    const bad = validateRequest(validator, spec, operation, plainRequest({ headers: json, rawBody: '{' }), {
-      id: '1',
-    });
+    const bad = validateRequest(
+      validator,
+      spec,
+      operation,
+      plainRequest({ headers: json, rawBody: '{' }),
+      { id: '1' },
+      false,
+    );
     expect(bad.ok ? [] : bad.error.requestViolations).toEqual([
       expect.stringMatching(/^body: is not valid JSON/),
     ]);
-    const none = validateRequest(validator, spec, operation, plainRequest(), { id: '1' });
+    const none = validateRequest(validator, spec, operation, plainRequest(), { id: '1' }, false);
     expect(none.ok ? [] : none.error.requestViolations).toEqual(['body: is required']);
   });
 
@@ -100,8 +106,84 @@ describe('validateRequest', () => {
       calls.push([request.path, params]);
       return { ok: false, violations: [{ path: 'query.x', message: 'is odd', keyword: 'x' }] };
     };
-    const checked = validateRequest(stub, spec, operation, plainRequest({ path: '/p' }), { id: '7' });
+    const checked = validateRequest(stub, spec, operation, plainRequest({ path: '/p' }), { id: '7' }, false);
     expect(calls).toEqual([['/p', { id: '7' }]]);
     expect(checked.ok ? [] : checked.error.requestViolations).toEqual(['query.x: is odd']);
+  });
+});
+
+describe('validateRequest at two levels: what the document says, what the vendor accepts', () => {
+  const lenient = makeOperation({
+    method: 'post',
+    path: '/users',
+    requestBody: {
+      required: true,
+      content: [
+        makeMedia('application/json', {
+          type: 'object',
+          required: ['user'],
+          properties: {
+            user: {
+              type: 'object',
+              required: ['name', 'since'],
+              properties: { name: { type: 'string' }, role: { enum: [1, 2] }, since: { type: 'integer' } },
+            },
+          },
+        }),
+      ],
+    },
+  });
+  lenient.accepts = buildAcceptance(lenient, {
+    optional: ['body.user.since'],
+    aliases: { 'body.user.role': { ROLE_ADMIN: 1, ROLE_USER: 2 } },
+    bodies: [{ schema: { type: 'object', required: ['name'] }, as: { user: '$body' } }],
+  }).accepts;
+  const lenientSpec = makeSpec({ operations: [lenient] });
+  const check = compileRequestValidator(lenient, compilers);
+  const send = (body: unknown, strict = false) =>
+    validateRequest(
+      check,
+      lenientSpec,
+      lenient,
+      plainRequest({ method: 'post', path: '/users', headers: json, rawBody: JSON.stringify(body) }),
+      {},
+      strict,
+    );
+
+  it('accepts what only the document forbids, reports it, and hands on the document’s terms', () => {
+    const checked = send({ user: { name: 'Ada', role: 'ROLE_USER' } });
+    expect(checked.ok && checked.value).toEqual({
+      request: expect.objectContaining({ body: { user: { name: 'Ada', role: 2 } } }),
+      departures: ['body.user.since: is required', 'body.user.role: must be one of 1, 2'],
+    });
+  });
+
+  it("maps the vendor's other body shape through its template", () => {
+    const checked = send({ name: 'Ada' });
+    expect(checked.ok && checked.value.request.body).toEqual({ user: { name: 'Ada' } });
+    expect(checked.ok && checked.value.departures).toEqual(['body.user: is required']);
+  });
+
+  it('refuses in strict mode what only the document forbids, with the document’s violations', () => {
+    const checked = send({ user: { name: 'Ada', role: 'ROLE_USER' } }, true);
+    expect(checked.ok ? [] : checked.error.requestViolations).toEqual([
+      'body.user.since: is required',
+      'body.user.role: must be one of 1, 2',
+    ]);
+  });
+
+  it('refuses what the vendor refuses too, naming each field as the document does', () => {
+    const checked = send({ user: { role: 'ROLE_GUEST' } });
+    expect(checked.ok ? [] : checked.error.requestViolations).toEqual(
+      expect.arrayContaining(['body.user.name: is required', 'body.user.role: must be one of 1, 2']),
+    );
+  });
+
+  it('lets a document-valid request through with no departure and untouched', () => {
+    const checked = send({ user: { name: 'Ada', role: 1, since: 2020 } });
+    expect(checked.ok && checked.value).toEqual({
+      request: expect.objectContaining({ body: { user: { name: 'Ada', role: 1, since: 2020 } } }),
+      departures: [],
+    });
   });
 });
