@@ -23,7 +23,9 @@ export interface PopulateInput {
 export function populateStore(input: PopulateInput): void {
   for (const seedFile of input.seeds) {
     for (const [name, collection] of Object.entries(seedFile.collections)) {
-      generateCollection(input, input.resource(name) as ResourceRuntime, collection);
+      const resource = input.resource(name) as ResourceRuntime;
+      generateCollection(input, resource, collection);
+      for (const entity of collection.entities ?? []) storeWritten(resource, entity);
     }
     for (const generator of seedFile.generators) {
       const run = input.generatorOf(seedFile, generator.name);
@@ -54,7 +56,7 @@ function generateCollection(
   const spec = resource.spec;
   const daysBack = collection.daysBack ?? 30;
   const entities: Array<{ entity: Entity; createdMs: number }> = [];
-  for (let n = 1; n <= collection.count; n++) {
+  for (let n = 1; n <= (collection.count ?? 0); n++) {
     const entity: Entity = {
       ...spec.defaults,
       ...((generateFromSchema(spec.schema, { faker, now, maxDepth: 4 }) as Entity | undefined) ?? {}),
@@ -90,4 +92,18 @@ function generateCollection(
     if (!spec.singleton && spec.key && spec.id.kind !== 'client') entity[spec.key] = resource.nextKey();
     resource.collection.put(resource.keyOf(entity), entity);
   }
+}
+
+/**
+ * An entity the seed file writes out (one the vendor's documentation prints): stored as written, completed
+ * with the resource's defaults and stamps it lacks; without a key it gets the next one.
+ */
+function storeWritten(resource: ResourceRuntime, written: Entity): void {
+  const { spec } = resource;
+  const entity = resource.complete(structuredClone(written), JSON.stringify(written));
+  if (spec.created && entity[spec.created] === undefined) entity[spec.created] = resource.now();
+  if (spec.updated && entity[spec.updated] === undefined)
+    entity[spec.updated] = entity[spec.created ?? ''] ?? resource.now();
+  if (!spec.singleton && spec.key && entity[spec.key] === undefined) entity[spec.key] = resource.nextKey();
+  resource.collection.put(resource.keyOf(entity), entity);
 }

@@ -11,9 +11,15 @@ import { compileFixed, type SchemaError } from '../../schema';
  * that add richer datasets. Everything not shaped is generated from the resource schema.
  */
 export interface SeedCollection {
-  count: number;
+  /** How many entities to generate (default 0). */
+  count?: number;
   daysBack?: number;
   fields?: Record<string, FieldRule>;
+  /**
+   * Entities stored as written, after the generated ones: the ones the vendor's documentation prints, so
+   * that its example requests (`GET /incident/3000000438278`) answer what it shows.
+   */
+  entities?: Array<Record<string, unknown>>;
 }
 
 export interface SeedFile {
@@ -32,11 +38,11 @@ const SEED_FILE_SCHEMA = {
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
-        required: ['count'],
         properties: {
           count: { type: 'integer', minimum: 0 },
           daysBack: { type: 'number', minimum: 0 },
           fields: { type: 'object' },
+          entities: { type: 'array', items: { type: 'object' } },
         },
       },
     },

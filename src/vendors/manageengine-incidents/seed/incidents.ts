@@ -25,6 +25,9 @@ const HOSTS = ['dev-agent', 'dc01', 'web-prod-02', 'fileserver', 'vpn-gw', 'hr-l
 export function generateIncidents(ctx: SeedContext): void {
   const { faker, now } = ctx;
   const resource = ctx.resource('incidents');
+  // The seed file's written incidents (the documentation's) come first: their names are taken too.
+  for (const written of resource.collection.list())
+    ctx.store.collection(NAME_INDEX).put(written.incident_name, { incident_id: written.incident_id });
   const count = Number(ctx.options.count ?? 160);
   const daysBack = Number(ctx.options.daysBack ?? 120);
   const sql = (ms: number) => formatTime(ms, 'sql') as string;
