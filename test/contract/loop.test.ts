@@ -30,3 +30,22 @@ describe('the mock conforms to its own contracts', () => {
     expect(result.summary.cases).toBeGreaterThan(result.summary.operations * 3);
   });
 });
+
+/**
+ * A mock held to the vendors' documents (--strict) is an implementation too: it refuses what only the
+ * document forbids, which the verifier must find conformant as well (it never sends such requests as valid).
+ */
+describe('a strict mock conforms to the same contracts', () => {
+  let mock: RunningMock;
+
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, strict: true });
+  });
+  afterAll(async () => mock.close());
+
+  it.each(shippedSpecs())('%s: every case passes every check', async (_specId, spec) => {
+    const result = await verify({ baseUrl: mock.url, specs: [spec] });
+    if (!result.summary.ok) throw new Error(explain(result));
+    expect(result.summary.failedCases).toBe(0);
+  });
+});
