@@ -8,13 +8,18 @@ import type { FuzzRequest } from './fuzz-target';
 /**
  * Why a mutated request is invalid according to the spec's own schemas (and the documented shape limits),
  * decided independently of the mock, as the verifier's negatives do. An empty list means "maybe valid": a
- * mutation that happens to stay valid may legitimately change state.
+ * mutation that happens to stay valid may legitimately change state. Valid means what the vendor accepts
+ * (x-secmock.accepts), which may be more than its document allows.
  */
 export function invalidityReasons(
-  operation: Operation,
+  documented: Operation,
   request: FuzzRequest,
   validators: { strict: SchemaCompiler; coercing: SchemaCompiler },
 ): string[] {
+  const { accepts } = documented;
+  const operation = accepts
+    ? { ...documented, parameters: accepts.parameters, requestBody: accepts.requestBody }
+    : documented;
   if (request.rawPath !== undefined || request.method !== operation.method) return ['not this operation'];
   return [
     ...parameterReasons(operation, 'path', decodedPath(request), validators.coercing),
