@@ -2,19 +2,37 @@ import type { Entity } from '../../state';
 import { type BehaviourContext, ok, type Outcome, type ResourceRuntime } from '../../mock';
 
 /**
- * Vocabulary shared by the Lacework Edge behaviours (document 004): the account every seeded object belongs
- * to, the EnumStatus values, and small helpers over the store.
+ * Vocabulary shared by the Lacework Edge behaviours (the vendor's API document and usage pages): the one
+ * tenant, the EnumStatus and Role values, and small helpers over the store.
+ */
+
+/**
+ * The mock serves a single tenant. A client names it by its own account name (`account=acme-corp`,
+ * `account_name: acme-corp`); whatever name it uses is this tenant, and every object names it by this one
+ * name: the seeded ones and the ones clients create alike.
  */
 export const HOME_ACCOUNT = 'example';
 
-/** proto.EnumStatus as the document's Create Connector field spells it out (0 is the unset proto default). */
+/**
+ * proto.EnumStatus as the document's Create Connector field spells it out (0 is the unset proto default).
+ * The keys are the names the usage pages send: the spec's `x-secmock.accepts` aliases map them to these
+ * integers (test/vendors/lacework-edge/accepts.test.ts holds the two together).
+ */
 export const STATUS = { INIT: 1, ACTIVE: 2, SUSPENDED: 3, DELETED: 4 } as const;
 
 /**
- * Role values the mock gives its own users. The document lists Role integers without names; the mock treats
- * 1 as an administrator and 2 as a plain user (an assumption, used only to pick who a login acts as).
+ * Role values the mock gives its users. The document lists Role integers without names; the mock treats
+ * 1 as an administrator and 2 as a plain user (an assumption). The usage pages name them ROLE_ADMIN and
+ * ROLE_USER: the spec's aliases map those names to these integers, and a user created without a role is a
+ * plain user (the users resource's default).
  */
 export const ROLE = { ADMIN: 1, USER: 2 } as const;
+
+/** The role names of the usage pages, each the document's integer the mock takes it for. */
+export const ROLE_NAMES = { ROLE_ADMIN: ROLE.ADMIN, ROLE_USER: ROLE.USER } as const;
+
+/** proto.DataSource of what is created in Lacework Edge itself (the usage pages' LOCAL). */
+export const LOCAL_DATA_SOURCE = 0;
 
 /** Selector prefixes used in filters, access lists and user tags ("Each entry is a tag of user/group/role type"). */
 export const SELECTOR = { user: 'user:', group: 'group:', app: 'app:', role: 'role:', tag: 'tag:' } as const;

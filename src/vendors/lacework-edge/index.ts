@@ -7,6 +7,7 @@ import { generateActivity } from './seed/activity';
 import { generateDirectory } from './seed/directory';
 import { integrityBehaviours } from './behaviours/integrity';
 import { listBehaviours } from './behaviours/lists';
+import { tenantBehaviours } from './behaviours/tenant';
 import { tokenBehaviours } from './behaviours/tokens';
 import { workflowBehaviours } from './behaviours/workflows';
 import type { VendorModule } from '../../mock';
@@ -30,6 +31,7 @@ export const laceworkEdge: VendorModule = {
     ...directoryBehaviours,
     ...integrityBehaviours,
     ...deviceBehaviours,
+    ...tenantBehaviours,
   },
   generators: {
     directory: onSeedStream('lacework.directory', generateDirectory),

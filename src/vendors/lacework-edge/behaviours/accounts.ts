@@ -1,11 +1,12 @@
 import { seededUuid } from '../../../generate';
 import type { Entity } from '../../../state';
-import { type BehaviourContext, fail, ok, type Outcome, type ResourceRuntime } from '../../../mock';
+import { type BehaviourContext, ok, type Outcome, type ResourceRuntime } from '../../../mock';
 import { HOME_ACCOUNT, STATUS, nowSeconds, resourceOf, save } from '../common';
 
 /**
- * The account (tenant). The caller's own account always exists: the fixtures store it, and a mock started
- * without fixtures creates it on first use, so logins and `GET /api/v1/accounts/example` work either way.
+ * The account (tenant). The mock serves one (HOME_ACCOUNT): the fixtures store it, a mock started without
+ * fixtures creates it on first use, and every account name a client uses names it, so logins and
+ * `GET /api/v1/accounts/<the client's account name>` work either way.
  */
 export function homeAccount(seed: number, nowMs: number): Entity {
   const created = nowSeconds(nowMs) - 400 * 86_400;
@@ -34,19 +35,15 @@ function ensureHome(accounts: ResourceRuntime, seed: number, nowMs: number): Ent
   return accounts.find(HOME_ACCOUNT) ?? save(accounts, homeAccount(seed, nowMs));
 }
 
-/** The stored account of this name; the home account is created when missing. */
-export function accountEntity(ctx: BehaviourContext, name: string): Entity | undefined {
-  const accounts = resourceOf(ctx, 'accounts');
-  if (name === HOME_ACCOUNT) return ensureHome(accounts, ctx.seed, ctx.clock.now());
-  return accounts.find(name);
+/** The one tenant, whatever account name the client used; created when missing. */
+export function tenantAccount(ctx: BehaviourContext): Entity {
+  return ensureHome(resourceOf(ctx, 'accounts'), ctx.seed, ctx.clock.now());
 }
 
-/** GET /api/v1/accounts/{name}: the account, its onboarding mirroring the onboarding singleton. */
+/** GET /api/v1/accounts/{name}: the tenant, its onboarding mirroring the onboarding singleton. */
 function getAccount(ctx: BehaviourContext): Outcome {
-  const name = String(ctx.request.path.name ?? '');
-  const account = accountEntity(ctx, name);
-  if (!account) return fail('notFound', `accounts '${name}' not found`);
-  const onboarding = name === HOME_ACCOUNT ? resourceOf(ctx, 'onboarding').find(undefined) : undefined;
+  const account = tenantAccount(ctx);
+  const onboarding = resourceOf(ctx, 'onboarding').find(undefined);
   return ok(onboarding ? { ...account, onboarding } : account);
 }
 

@@ -25,7 +25,7 @@ function registerDevice(ctx: BehaviourContext): Outcome {
   ctx.tick();
   const owned = { user_uuid: user.uuid, user_display_name: displayNameOf(user) };
   if (existing) {
-    const updated = { ...existing, ...input, ...owned, uuid: existing.uuid };
+    const updated = { ...existing, ...input, ...owned, uuid: existing.uuid, account_name: caller.account };
     devices.stampUpdated(updated);
     return ok(save(devices, updated), 201);
   }

@@ -2,6 +2,7 @@ import type { Entity } from '../../../state';
 import { type BehaviourContext, ok, type Outcome } from '../../../mock';
 import { resourceOf, stringList } from '../common';
 import { answerItems } from './lists';
+import { claimForTenant } from './tenant';
 import {
   appSelectors,
   displayNameOfSelector,
@@ -88,6 +89,7 @@ function queryPolicies(ctx: BehaviourContext): Outcome {
 
 /** Stores the app as createApp does; the mock derives no policies from a deployment. */
 function deployApp(ctx: BehaviourContext): Outcome {
+  claimForTenant(ctx);
   const outcome = ctx.generic();
   if (outcome.kind !== 'ok') return outcome;
   return ok({ app: outcome.body, new_policies: [] }, 200);

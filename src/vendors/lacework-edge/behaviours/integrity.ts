@@ -2,11 +2,13 @@ import type { Entity } from '../../../state';
 import { type BehaviourContext, fail, type Outcome, readLocation } from '../../../mock';
 import { SELECTOR, STATUS, nowSeconds, resourceOf, respondWith, save, stringList } from '../common';
 import { danglingReferences, filterSelectorsOf, groupsOfUser } from '../references';
+import { claimForTenant } from './tenant';
 
 /**
  * Writes that keep references consistent: a user's group tags, an access's user/app lists and a policy's
  * filters must name stored objects (400 otherwise, nothing stored), and a group's `user_count` always
- * equals the number of users (not deleted) that carry its `group:<uuid>` tag.
+ * equals the number of users (not deleted) that carry its `group:<uuid>` tag. What they store names the
+ * one tenant (tenant.ts).
  */
 /** The entity fields the write carries, where the operation's annotation says (`body`, `body.access`...). */
 function inputOf(ctx: BehaviourContext): Entity {
@@ -35,6 +37,7 @@ export function refreshGroupCounts(ctx: BehaviourContext, only?: string[]): void
 }
 
 function saveUser(ctx: BehaviourContext): Outcome {
+  claimForTenant(ctx);
   const groupTags = stringList(inputOf(ctx).tags).filter((t) => t.startsWith(SELECTOR.group));
   const refused = refuseDangling(danglingReferences(ctx, groupTags, ['group']), 'tag');
   if (refused) return refused;
@@ -45,6 +48,7 @@ function saveUser(ctx: BehaviourContext): Outcome {
 
 /** The client does not set a group's member count: it is recounted from the users after every write. */
 function saveGroup(ctx: BehaviourContext): Outcome {
+  claimForTenant(ctx);
   const outcome = ctx.generic();
   if (outcome.kind !== 'ok') return outcome;
   const groups = resourceOf(ctx, 'groups');
@@ -55,6 +59,7 @@ function saveGroup(ctx: BehaviourContext): Outcome {
 }
 
 function saveAccess(ctx: BehaviourContext): Outcome {
+  claimForTenant(ctx);
   const access = inputOf(ctx);
   const dangling = [
     ...danglingReferences(ctx, stringList(access.user_list), ['user', 'group']),
@@ -64,6 +69,7 @@ function saveAccess(ctx: BehaviourContext): Outcome {
 }
 
 function savePolicy(ctx: BehaviourContext): Outcome {
+  claimForTenant(ctx);
   const policy = inputOf(ctx);
   const selectors = [...filterSelectorsOf(policy.app_filter), ...filterSelectorsOf(policy.session_filter)];
   const refused = refuseDangling(danglingReferences(ctx, selectors, ['user', 'group', 'app']), 'selector');

@@ -5,12 +5,13 @@ import { STATUS, body, nowSeconds, resourceOf, save } from '../common';
 import { callerOf, displayNameOf, issueApiToken, type Caller } from './session';
 
 /**
- * API tokens (document 004: Create Token, Create Temporary Access Token, Query Tokens). The secret is
+ * API tokens (the API document's Create Token, Create Temporary Access Token, Query Tokens). The secret is
  * answered in clear once, at creation, and becomes a valid `laceworkApiToken` credential; whether it may
- * log in is then tokenLogin's decision (its status, expiry and single use).
+ * log in is then tokenLogin's decision (its status, expiry and single use). The document wants
+ * `account_name` empty or the session's account: with one tenant, every account name a client sends is
+ * the session's account, and the token names the tenant (tenant.ts).
  */
 interface TokenRequest {
-  account_name?: string;
   name?: string;
   description?: string;
   role?: number;
@@ -27,11 +28,6 @@ export function tokenSecret(faker: Faker): string {
 
 export function loginUrl(account: string): string {
   return `https://${account}.lacework.net/api/v1/token_login?account=${account}`;
-}
-
-function accountRefusal(caller: Caller, requested: string | undefined): Outcome | undefined {
-  if (requested === undefined || requested === '' || requested === caller.account) return undefined;
-  return fail('validation', `account_name must be empty or the session's account '${caller.account}'.`);
 }
 
 /** Stores a token created by the caller and answers it with its secret in clear (this once). */
@@ -59,8 +55,6 @@ function storeToken(ctx: BehaviourContext, caller: Caller, fields: Entity, ttlSe
 function createToken(ctx: BehaviourContext): Outcome {
   const request = body<TokenRequest>(ctx);
   const caller = callerOf(ctx);
-  const refused = accountRefusal(caller, request.account_name);
-  if (refused) return refused;
   const userUuid = request.user_uuid || caller.user?.uuid;
   if (request.user_uuid && !resourceOf(ctx, 'users').find(request.user_uuid))
     return fail('validation', `user_uuid '${request.user_uuid}' is not a user of the account.`);
@@ -78,8 +72,6 @@ function createToken(ctx: BehaviourContext): Outcome {
 function createTemporaryToken(ctx: BehaviourContext): Outcome {
   const request = body<TokenRequest>(ctx);
   const caller = callerOf(ctx);
-  const refused = accountRefusal(caller, request.account_name);
-  if (refused) return refused;
   const user = request.user_uuid ? resourceOf(ctx, 'users').find(request.user_uuid) : undefined;
   if (!user)
     return fail('validation', `user_uuid '${request.user_uuid ?? ''}' is not a user of the account.`);
