@@ -49,6 +49,14 @@ export class ResourceRuntime {
 
   /** The next generated key; client-chosen keys come from the request instead. */
   nextKey(): unknown {
+    // A key already stored (one a seed file writes out, as the vendor's documentation prints it) is skipped,
+    // never overwritten.
+    let key = this.drawKey();
+    while (key !== undefined && this.collection.has(key)) key = this.drawKey();
+    return key;
+  }
+
+  private drawKey(): unknown {
     const id = this.spec.id;
     const counter = `${this.spec.name}:id`;
     switch (id.kind) {

@@ -68,4 +68,15 @@ describe('ResourceRuntime', () => {
   it('a client-keyed resource generates no key', () => {
     expect(runtime({ id: { kind: 'client' } }).nextKey()).toBeUndefined();
   });
+
+  it.each([
+    ['a sequence', { kind: 'sequence', start: 5, step: 1 }, [6, 7], 8],
+    ['a pattern', { kind: 'pattern', pattern: 'INC{n:3}', start: 1 }, ['INC002'], 'INC003'],
+  ])('skips keys already stored in %s (an entity a seed file writes out)', (_, id, taken, expected) => {
+    const resource = runtime({ id });
+    const first = resource.nextKey();
+    for (const key of taken) resource.collection.put(key, { id: key });
+    expect(resource.nextKey()).toBe(expected);
+    expect(first).not.toBe(expected);
+  });
 });
