@@ -1,9 +1,11 @@
 import {
   addAdxIntegration,
   addAzureBoardsIntegration,
+  addDevRevIntegration,
+  addMicrosoftDefenderIntegration,
   addSentinelOneIntegration,
-  addSlackWebhook,
 } from './behaviours/integration-config';
+import { addSlackWebhook, checkWebhook, deleteSlackWebhook } from './behaviours/webhooks';
 import { runDefenderKqlQuery, runDefenderLiveResponse } from './behaviours/defender';
 import { generateTestingIssues } from './seed/testing-issues';
 import {
@@ -37,8 +39,9 @@ import { onSeedStream } from '../seed-stream';
 /**
  * Akto integrations (specs/akto-integrations.yaml; x-secmock.behaviour names resolve here): Jira with its
  * hourly bi-directional status sync (the Akto Jira guide), Azure Boards, DevRev and ServiceNow tickets linked to the
- * seeded testing issues, SIEM/EDR configurations whose secrets survive being sent back masked, Defender
- * KQL rows derived from the seeded dataset, and Slack's 200-with-error refusals.
+ * seeded testing issues, SIEM/EDR configurations whose secrets survive being sent back masked or null, Defender
+ * KQL rows derived from the seeded dataset, Slack's 200-with-error refusals, and the webhook shapes the Akto
+ * dashboard sends beside the document's.
  */
 export const aktoIntegrations: VendorModule = {
   id: 'akto-integrations',
@@ -60,10 +63,14 @@ export const aktoIntegrations: VendorModule = {
     createServiceNowTicket,
     bulkCreateServiceNowTickets,
     addAdxIntegration,
+    addDevRevIntegration,
+    addMicrosoftDefenderIntegration,
     addSentinelOneIntegration,
     runDefenderKqlQuery,
     runDefenderLiveResponse,
     addSlackWebhook,
+    deleteSlackWebhook,
+    checkWebhook,
   },
   generators: { testingIssues: onSeedStream('akto.testingIssues', generateTestingIssues) },
   adminRoutes: jiraAdminRoutes,

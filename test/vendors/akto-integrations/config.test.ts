@@ -18,10 +18,10 @@ const S1 = {
 };
 const SLACK = {
   webhookUrl: 'https://hooks.slack.com/services/T000/B000/XXXX',
-  webhookName: 'security-alerts',
+  webhookName: 'appsec-alerts',
 };
 const WEBHOOK = {
-  webhookName: 'new-endpoint-notifier',
+  webhookName: 'new-endpoints-to-siem',
   url: 'https://hooks.example.com/akto-events',
   method: 'POST',
   headerString: '{"Authorization": "Bearer webhook-token-1"}',
@@ -79,7 +79,7 @@ describe('Akto SIEM, EDR, Slack and webhook integrations', () => {
   it('ADX and SentinelOne need their secret on the first save only', async () => {
     const noKey = await mock.post('/api/addAdxIntegration', ADX);
     expect(noKey.status).toBe(422);
-    expect(noKey.body.actionErrors).toEqual(['Please enter a valid application key.']);
+    expect(noKey.body.actionErrors).toEqual(['Please enter a valid application key (client secret).']);
     await mock.post('/api/addAdxIntegration', { ...ADX, applicationKey: 'adx-key-1' });
     const kept = await mock.post('/api/addAdxIntegration', { ...ADX, databaseName: 'Other' });
     expect(kept.body.adxIntegration).toMatchObject({ databaseName: 'Other', applicationKey: '********' });
@@ -103,7 +103,7 @@ describe('Akto SIEM, EDR, Slack and webhook integrations', () => {
     expect(second.body.parentTaskId).not.toBe(first.body.parentTaskId);
   });
 
-  it('Defender: KQL rows follow the query and the seeded dataset; Live Response needs an uploaded script', async () => {
+  it('Defender: KQL rows follow the query and the seeded dataset; Live Response runs any library script', async () => {
     const query = {
       kqlQuery: "DeviceNetworkEvents | where RemoteIP == '192.0.2.48' | limit 10",
       agentName: 'prod-api-server-01',
@@ -132,12 +132,9 @@ describe('Akto SIEM, EDR, Slack and webhook integrations', () => {
       { DeviceName: 'prod-api-server-01', OSPlatform: 'Linux' },
     ]);
 
+    // Like the server, the mock does not look the script up: the library also holds scripts uploaded
+    // outside Akto.
     const live = { deviceIds: ['dev-a', 'dev-b'], scriptName: 'akto-guardrail-check.sh' };
-    expect((await mock.post('/api/runDefenderLiveResponse', live)).status).toBe(422);
-    await mock.post('/api/uploadDefenderScript', {
-      scriptName: 'akto-guardrail-check.sh',
-      scriptContent: 'echo ok',
-    });
     const results = (await mock.post('/api/runDefenderLiveResponse', live)).body.liveResponseResults;
     expect(results.map((r: { deviceId: string; status: string }) => [r.deviceId, r.status])).toEqual([
       ['dev-a', 'Succeeded'],
@@ -149,7 +146,9 @@ describe('Akto SIEM, EDR, Slack and webhook integrations', () => {
   it('Slack webhooks: refusals are HTTP 200 {error}; duplicates refused; delete', async () => {
     const added = await mock.post('/api/addSlackWebhook', SLACK);
     expect(added.status).toBe(200);
-    expect(added.body).toMatchObject(SLACK);
+    expect(added.body).toMatchObject({ ...SLACK, error: null });
+    expect(added.body.apiTokenId).toBe(added.body.id);
+    expect(added.body.id).toBe(added.body.createdTs);
     const duplicate = await mock.post('/api/addSlackWebhook', { ...SLACK, webhookName: 'other-name' });
     expect(duplicate.status).toBe(200);
     expect(duplicate.body).toEqual({ error: 'This webhook url already exists' });
@@ -158,14 +157,21 @@ describe('Akto SIEM, EDR, Slack and webhook integrations', () => {
       webhookName: 'x',
     });
     expect(invalid.body).toEqual({ error: 'Please enter a valid Slack url' });
-    expect(await mock.state('slackWebhooks')).toHaveLength(1);
+    expect(await mock.state('slackWebhooks')).toHaveLength(2);
+    expect((await mock.post('/api/deleteSlackWebhook', { webhookName: 'appsec-alerts' })).status).toBe(200);
+    expect((await mock.post('/api/deleteSlackWebhook', { webhookName: 'appsec-alerts' })).status).toBe(422);
+    // The webhook the documentation's example deletes is there from the start.
     expect((await mock.post('/api/deleteSlackWebhook', { webhookName: 'security-alerts' })).status).toBe(200);
-    expect((await mock.post('/api/deleteSlackWebhook', { webhookName: 'security-alerts' })).status).toBe(422);
+    expect(await mock.state('slackWebhooks')).toEqual([]);
   });
 
   it('custom webhooks: checkWebhook reflects what exists; headers are masked and kept when sent back masked', async () => {
     expect((await mock.post('/api/checkWebhook', { webhookName: WEBHOOK.webhookName })).body).toEqual({
       webhookPresent: false,
+    });
+    // The documentation's own webhook is there from the start.
+    expect((await mock.post('/api/checkWebhook', { webhookName: 'new-endpoint-notifier' })).body).toEqual({
+      webhookPresent: true,
     });
     const created = await mock.post('/api/addCustomWebhook', WEBHOOK);
     expect(created.body).toMatchObject({ id: 1, headerString: '********', activeStatus: 'ACTIVE' });
@@ -194,10 +200,28 @@ describe('Akto SIEM, EDR, Slack and webhook integrations', () => {
 });
 
 describe('Akto integrations fixtures', () => {
-  it('seed coherent testing issues and no integration; the seed decides the data', async () => {
+  it('seed the webhooks the documentation prints and no integration', async () => {
     const mock = await aktoMock();
     const state = (await mock.http.get('/__secmock/state')).body.collections;
-    expect(Object.keys(state)).toEqual(['testingIssues']);
+    expect(Object.keys(state).sort()).toEqual(['customWebhooks', 'slackWebhooks', 'testingIssues']);
+    expect(await mock.state('slackWebhooks')).toEqual([
+      expect.objectContaining({ id: 1736930000, webhookName: 'security-alerts' }),
+    ]);
+    expect(await mock.state('customWebhooks')).toEqual([
+      expect.objectContaining({ id: 7, webhookName: 'new-endpoint-notifier', headerString: '********' }),
+    ]);
+    const updated = await mock.post('/api/updateCustomWebhook', {
+      id: 7,
+      webhookName: 'new-endpoint-notifier',
+      url: 'https://hooks.example.com/akto-events',
+      method: 'POST',
+      frequencyInSeconds: 1800,
+    });
+    expect(updated.body).toMatchObject({ id: 7, frequencyInSeconds: 1800 });
+  });
+
+  it('seed coherent testing issues; the seed decides the data', async () => {
+    const mock = await aktoMock();
     const issues = await mock.state<TestingIssue>('testingIssues');
     expect(issues).toHaveLength(96);
     expect(new Set(issues.map((i) => JSON.stringify(i.id))).size).toBe(96);

@@ -29,6 +29,15 @@ export interface AktoMock {
   http: ReturnType<typeof request>;
   /** POSTs to an API operation and checks the answer satisfies the spec (no x-secmock-violations). */
   post(path: string, body?: unknown): Promise<request.Response>;
+  /**
+   * POSTs what the Akto dashboard sends, which the document may forbid: the answer must satisfy the spec
+   * (x-secmock-violations may only report the request's document-only departures, which `departures` lists).
+   */
+  postAsDashboard(
+    path: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<request.Response & { departures: string[] }>;
   /** Entities of a collection as the admin API shows them (secrets masked). */
   state<T = Record<string, unknown>>(collection: string): Promise<T[]>;
   advanceClock(ms: number): Promise<void>;
@@ -49,6 +58,15 @@ export async function aktoMock(options: MockAppOptions = {}): Promise<AktoMock> 
         .send(body as object);
       expect(response.headers['x-secmock-violations']).toBeUndefined();
       return response;
+    },
+    async postAsDashboard(path, body, headers = {}) {
+      const response = await http
+        .post(path)
+        .set({ ...AKTO_KEY, ...headers })
+        .send(body as object);
+      const [logged] = app.mock.log.recent(1);
+      expect(logged.responseViolations).toEqual([]);
+      return Object.assign(response, { departures: logged.documentDepartures ?? [] });
     },
     async state<T>(collection: string) {
       const response = await http.get(`/__secmock/state?collection=${collection}&limit=1000`);

@@ -88,12 +88,6 @@ describe('Akto Jira integration', () => {
       ...JIRA_CREDENTIALS,
       projectMappings: { SCRUM: mapping(), API: mapping() },
     });
-    const unknownProject = await mock.post('/api/jira/savePriorityFieldMapping', {
-      projId: 'OPS',
-      fieldId: 'priority',
-      fieldValuesMap: { HIGH: '1' },
-    });
-    expect(unknownProject.status).toBe(422);
     const values = { CRITICAL: '1', HIGH: '2', MEDIUM: '3', LOW: '4' };
     const saved = await mock.post('/api/jira/savePriorityFieldMapping', {
       projId: 'SCRUM',
@@ -102,7 +96,11 @@ describe('Akto Jira integration', () => {
     });
     expect(saved.body).toEqual({
       projId: 'SCRUM',
+      projectKey: 'SCRUM',
       priorityFieldMapping: { fieldId: 'priority', severityToValueMap: values },
+    });
+    expect(mock.stored('jiraIntegration')?.projectMappings).toMatchObject({
+      SCRUM: { priorityFieldMapping: { fieldId: 'priority', severityToValueMap: values } },
     });
 
     const [a, b, c] = await issuesWithStatus(mock, 'OPEN', 3);

@@ -37,19 +37,24 @@ describe('Akto integrations', () => {
       (await http.post('/api/checkWebhook').set(AKTO_KEY).send({ webhookName: 'new-endpoints' })).body
         .webhookPresent,
     ).toBe(true);
-    const stored = (await http.get('/__secmock/state?collection=customWebhooks')).body.items as Array<{
-      id: number;
-      url: string;
-    }>;
+    const stored = (
+      (await http.get('/__secmock/state?collection=customWebhooks')).body.items as Array<{
+        id: number;
+        url: string;
+        webhookName: string;
+      }>
+    ).filter((w) => w.webhookName === body.webhookName);
     expect(stored).toHaveLength(1);
     const updated = await http
       .post('/api/updateCustomWebhook')
       .set(AKTO_KEY)
       .send({ ...body, id: stored[0].id, url: 'https://hooks.example.com/b' });
     expect(updated.status).toBe(200);
-    expect((await http.get('/__secmock/state?collection=customWebhooks')).body.items[0].url).toBe(
-      'https://hooks.example.com/b',
-    );
+    expect(
+      (await http.get('/__secmock/state?collection=customWebhooks')).body.items.find(
+        (w: { id: number }) => w.id === stored[0].id,
+      ).url,
+    ).toBe('https://hooks.example.com/b');
 
     const slack = { webhookName: 'alerts', webhookUrl: 'https://hooks.slack.com/services/T0/B0/x' };
     expect((await http.post('/api/addSlackWebhook').set(AKTO_KEY).send(slack)).status).toBe(200);

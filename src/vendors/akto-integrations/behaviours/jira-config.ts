@@ -5,10 +5,11 @@ import { forgetSyncProject, noteSyncSettings } from './jira-sync-state';
 
 /**
  * The Jira integration singleton (resource `jiraIntegration`): credentials, projects with their
- * bi-directional sync settings (document 003), issue types, and severity -> priority mappings.
+ * bi-directional sync settings (the Akto Jira integration guide) and severity -> priority mapping, and the
+ * issue types of each project.
  */
 export const JIRA_INTEGRATION = 'jiraIntegration';
-/** Document 003: "You can add up to 10 projects per integration." */
+/** The Jira integration guide: "You can add up to 10 projects per integration." */
 const MAX_PROJECTS = 10;
 const TOO_MANY_PROJECTS = 'You can add up to 10 projects per integration.';
 
@@ -35,13 +36,24 @@ export function notConfigured(projId: string): Outcome {
   return fail('precondition', `Jira project '${projId}' is not configured in the integration.`);
 }
 
-/** A project's settings as stored: sync off unless said otherwise; a project without sync keeps no statuses. */
+/**
+ * A project's settings as the server stores them: the mapping sent replaces the stored one whole (its
+ * `priorityFieldMapping` included, null when not sent); sync is off unless said otherwise, its
+ * `aktoStatusMappings` are kept as sent (null when the dashboard turns sync off), and a project without sync
+ * keeps no statuses (null).
+ */
 function normaliseMapping(mapping: Entity): Entity {
   const settings = (mapping.biDirectionalSyncSettings ?? {}) as Entity;
   const enabled = settings.enabled === true;
-  const normalised: Entity = { biDirectionalSyncSettings: { ...settings, enabled } };
-  if (enabled && Array.isArray(mapping.statuses)) normalised.statuses = mapping.statuses;
-  return normalised;
+  return {
+    biDirectionalSyncSettings: {
+      ...settings,
+      enabled,
+      aktoStatusMappings: settings.aktoStatusMappings ?? null,
+    },
+    statuses: enabled && Array.isArray(mapping.statuses) ? mapping.statuses : null,
+    priorityFieldMapping: mapping.priorityFieldMapping ?? null,
+  };
 }
 
 interface JiraAddBody {
@@ -90,7 +102,7 @@ const without = (value: unknown, key: string): unknown => {
   return copy;
 };
 
-/** Removes a project (mapping, issue types, priority mapping); an unknown key changes nothing. */
+/** Removes a project (its mapping with its priority mapping, its issue types); an unknown key changes nothing. */
 export function jiraDelete(ctx: BehaviourContext): Outcome {
   const resource = ctx.resource;
   const stored = resource?.find(undefined);
@@ -105,7 +117,6 @@ export function jiraDelete(ctx: BehaviourContext): Outcome {
     ...stored,
     projectMappings: without(stored.projectMappings, projId),
     projectIdsMap: without(stored.projectIdsMap, projId),
-    priorityFieldMappings: without(stored.priorityFieldMappings, projId),
   };
   if (integration.projId === projId) integration.projId = null;
   resource.stampUpdated(integration);
@@ -114,31 +125,45 @@ export function jiraDelete(ctx: BehaviourContext): Outcome {
   return ok({ projId });
 }
 
+/**
+ * The document's body, which the dashboard's `{projectKey, priorityFieldMapping}` is mapped to (the
+ * operation's `x-secmock.accepts`): the dashboard's field name, type and display names come along.
+ */
 interface PriorityMappingBody {
   projId: string;
-  fieldId: string;
+  fieldId?: string;
   fieldValuesMap: Record<string, string>;
+  fieldName?: string;
+  fieldType?: string;
+  severityToDisplayNameMap?: Record<string, string>;
 }
 
-/** Stores the severity -> Jira field value map of a configured project. */
+/**
+ * Stores the severity -> Jira field value map of a project where the server does:
+ * `projectMappings.<key>.priorityFieldMapping` (a field id left out is `priority`). Like the server, it
+ * needs the integration but not the project: a key not yet mapped gets a mapping holding only this.
+ */
 export function jiraSavePriorityFieldMapping(ctx: BehaviourContext): Outcome {
   const resource = ctx.resource;
   const stored = resource?.find(undefined);
-  if (!resource || !stored) return fail('precondition', 'Jira is not integrated.');
-  const { projId, fieldId, fieldValuesMap } = ctx.request.body as PriorityMappingBody;
-  if (!configuredProjects(stored).includes(projId)) return notConfigured(projId);
-  const priorityFieldMapping = { fieldId, severityToValueMap: { ...fieldValuesMap } };
+  if (!resource || !stored) return fail('precondition', 'Jira integration not found');
+  const body = ctx.request.body as PriorityMappingBody;
+  const priorityFieldMapping: Entity = {
+    fieldId: body.fieldId || 'priority',
+    ...(body.fieldName !== undefined ? { fieldName: body.fieldName } : {}),
+    ...(body.fieldType !== undefined ? { fieldType: body.fieldType } : {}),
+    severityToValueMap: { ...body.fieldValuesMap },
+    ...(body.severityToDisplayNameMap ? { severityToDisplayNameMap: body.severityToDisplayNameMap } : {}),
+  };
+  const mappings = (stored.projectMappings ?? {}) as Record<string, Entity>;
   ctx.tick();
   const integration: Entity = {
     ...stored,
-    priorityFieldMappings: {
-      ...((stored.priorityFieldMappings ?? {}) as Entity),
-      [projId]: priorityFieldMapping,
-    },
+    projectMappings: { ...mappings, [body.projId]: { ...mappings[body.projId], priorityFieldMapping } },
   };
   resource.stampUpdated(integration);
   resource.collection.put(resource.keyOf(integration), integration);
-  return ok({ projId, priorityFieldMapping });
+  return ok({ projId: body.projId, projectKey: body.projId, priorityFieldMapping });
 }
 
 /** Resolves the issue types of each well-formed project key; nothing is stored. */

@@ -68,12 +68,18 @@ export function writeSyncState(store: Store, state: SyncState): void {
 export const isoOf = (epochS: number) => new Date(epochS * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 export const nowS = (host: AktoHost) => Math.floor(host.clock.now() / 1000);
 
-/** Projects whose bi-directional sync is on, with their settings. */
+/**
+ * Projects whose bi-directional sync is on, with their settings: enabled, and with status mappings to
+ * follow. The dashboard turns sync off by sending `aktoStatusMappings` null; a project with no mappings
+ * (or only a priority mapping) has nothing to sync.
+ */
 export function enabledProjects(integration: Entity | undefined): Array<[string, Entity]> {
-  const mappings = (integration?.projectMappings ?? {}) as Record<string, Entity>;
-  return Object.entries(mappings).filter(
-    ([, mapping]) => (mapping?.biDirectionalSyncSettings as Entity | undefined)?.enabled === true,
-  );
+  const mappings = (integration?.projectMappings ?? {}) as Record<string, Entity | null>;
+  return Object.entries(mappings).filter((entry): entry is [string, Entity] => {
+    const settings = entry[1]?.biDirectionalSyncSettings as Entity | null | undefined;
+    const statusMappings = settings?.aktoStatusMappings;
+    return settings?.enabled === true && statusMappings !== null && typeof statusMappings === 'object';
+  });
 }
 
 /**

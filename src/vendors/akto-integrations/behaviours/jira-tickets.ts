@@ -65,8 +65,12 @@ function initialJiraStatus(project: JiraProject, issue: Entity | undefined): str
   return Array.isArray(names) && names.length > 0 ? String(names[0]) : DEFAULT_JIRA_STATUS;
 }
 
+/** The Jira value the project's priority mapping gives the issue's severity (the server keeps it in the mapping). */
 function priorityFor(project: JiraProject, issue: Entity | undefined): string | null {
-  const mapping = projectSetting(project, 'priorityFieldMappings');
+  const mapping = projectSetting(project, 'projectMappings')?.priorityFieldMapping as
+    | Entity
+    | null
+    | undefined;
   const values = (mapping?.severityToValueMap ?? {}) as Record<string, string>;
   return (issue && values[String(issue.severity)]) ?? null;
 }
@@ -158,17 +162,32 @@ export function bulkCreateJiraTickets(ctx: BehaviourContext): Outcome {
   });
 }
 
-/** Appends an attachment record to a stored ticket; an unknown key is the vendor's 422. */
+interface AttachBody {
+  issueId: string;
+  origReq?: string | null;
+  testReq?: string | null;
+  agenticResult?: boolean;
+}
+
+/**
+ * Appends an attachment record to a stored ticket; an unknown key is the mock's 422. The samples file holds
+ * both samples; an agentic result (the dashboard sends `agenticResult: true` and `testReq` null) attaches
+ * the conversation text of `origReq` alone, and nothing when that is empty (still 200, as the server).
+ */
 export function attachFileToIssue(ctx: BehaviourContext): Outcome {
-  const body = ctx.request.body as { issueId: string; origReq?: string; testReq?: string };
+  const body = ctx.request.body as AttachBody;
   const resource = ctx.resource;
   const ticket = resource?.find(body.issueId);
   if (!resource || !ticket) return fail('notFound', `Jira issue '${body.issueId}' not found.`);
   const attachments = Array.isArray(ticket.attachments) ? ticket.attachments : [];
+  const agentic = body.agenticResult === true;
+  if (agentic && !body.origReq) return ok({ issueId: body.issueId });
   ctx.tick();
   const attachment = {
-    fileName: `akto-samples-${attachments.length + 1}.txt`,
-    sizeBytes: Buffer.byteLength(`${body.origReq ?? ''}${body.testReq ?? ''}`),
+    fileName: `${agentic ? 'agentic-conversation' : 'akto-samples'}-${attachments.length + 1}.txt`,
+    sizeBytes: Buffer.byteLength(
+      agentic ? String(body.origReq) : `${body.origReq ?? ''}${body.testReq ?? ''}`,
+    ),
     createdTs: resource.now(),
   };
   resource.collection.put(body.issueId, { ...ticket, attachments: [...attachments, attachment] });

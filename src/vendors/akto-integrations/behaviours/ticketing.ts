@@ -32,7 +32,7 @@ export function createDevRevTickets(ctx: BehaviourContext): Outcome {
   if (!integration || !resource) return fail('precondition', 'DevRev is not integrated.');
   const parts = integration.partsMap as Record<string, string> | null | undefined;
   if (parts && Object.keys(parts).length > 0 && !(body.partId in parts))
-    return fail('precondition', `Part '${body.partId}' is not in the DevRev integration.`);
+    return fail('precondition', `Invalid part ID: ${body.partId}`);
   const prefix = body.workItemType.toLowerCase() === 'ticket' ? 'TKT' : 'ISS';
   return createTicketsFor(ctx, body.testingIssuesIdList, DEVREV, (id) => {
     const displayId = `${prefix}-${ctx.store.nextCounter(`${resource.name}:id`, 101)}`;
@@ -103,7 +103,8 @@ export function createServiceNowTicket(ctx: BehaviourContext): Outcome {
   if ('refusal' in checked) return checked.refusal;
   const integration = checked.value;
   const ticket = createServiceNow(ctx, integration, body.tableName, body.testingIssuesId);
-  return ok({ serviceNowTicketUrl: ticket.url, serviceNowTicketNumber: ticket.id });
+  // The server's whole action object also carries `errorMessage` (null), which the dashboard checks.
+  return ok({ serviceNowTicketUrl: ticket.url, serviceNowTicketNumber: ticket.id, errorMessage: null });
 }
 
 export function bulkCreateServiceNowTickets(ctx: BehaviourContext): Outcome {
