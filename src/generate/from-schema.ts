@@ -73,7 +73,9 @@ function withoutCombinators(schema: Schema): Schema {
   return rest;
 }
 
-function mergeAllOf(schema: Schema): Schema {
+/** The object an allOf describes, its parts' properties and required fields merged (nested allOf too). */
+export function mergeAllOf(schema: Schema): Schema {
+  if (!Array.isArray(schema.allOf)) return schema;
   const merged: Schema = { ...schema, allOf: undefined } as Schema;
   for (const part of schema.allOf as Schema[]) {
     const resolved = part.allOf ? mergeAllOf(part) : part;

@@ -1,4 +1,11 @@
-import { FakerPool, formatPattern, generateFromSchema, hashSeed, seededUuid } from '../../generate';
+import {
+  FakerPool,
+  formatPattern,
+  generateFromSchema,
+  hashSeed,
+  mergeAllOf,
+  seededUuid,
+} from '../../generate';
 import type { JsonSchema, ResourceSpec } from '../../openapi';
 import { keyOf, type Collection, type Entity, type Store } from '../../state';
 import { formatTime, type MockClock } from '../services/clock';
@@ -74,7 +81,9 @@ export class ResourceRuntime {
   /** Fills defaults, then any required field the stored schema demands and the request did not give. */
   complete(entity: Entity, seedPart: unknown): Entity {
     const completed: Entity = { ...this.spec.defaults, ...entity };
-    const schema = this.spec.schema as
+    // A stored shape is often an allOf of a summary and a detail: its required fields are the parts'.
+    const schema = (this.spec.schema &&
+      mergeAllOf(this.spec.schema as JsonSchema & Record<string, unknown>)) as
       | (JsonSchema & { required?: string[]; properties?: Record<string, JsonSchema> })
       | undefined;
     const missing = (schema?.required ?? []).filter((field) => completed[field] === undefined);

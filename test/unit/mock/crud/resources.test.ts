@@ -65,6 +65,18 @@ describe('ResourceRuntime', () => {
     expect(single.keyOf({ mode: 'off' })).toBe(SINGLETON_KEY);
   });
 
+  it('completes the required fields of every part of an allOf shape', () => {
+    const parts: JsonSchema = {
+      allOf: [
+        { type: 'object', required: ['uuid'], properties: { uuid: { type: 'string', format: 'uuid' } } },
+        { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+      ],
+    };
+    const completed = runtime({ schema: parts }).complete({ name: 'kept' }, 'x');
+    expect(completed.name).toBe('kept');
+    expect(completed.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
   it('a client-keyed resource generates no key', () => {
     expect(runtime({ id: { kind: 'client' } }).nextKey()).toBeUndefined();
   });
