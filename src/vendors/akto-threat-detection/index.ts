@@ -12,8 +12,8 @@ import {
   fetchRemediationInfo,
   fetchThreatActors,
   fetchThreatApis,
-  windowed,
 } from './behaviours/dashboard';
+import { windowed } from './behaviours/windows';
 import { fetchAggregateMaliciousRequests, fetchSuspectSampleData } from './behaviours/events';
 import { generateThreatDataset } from './seed/dataset';
 import { onSeedStream } from '../seed-stream';
@@ -34,8 +34,12 @@ export const aktoThreatDetection: VendorModule = {
     fetchFiltersForThreatActors,
     fetchRemediationInfo,
     fetchFilterYamlTemplate: (ctx) => ctx.generic(),
-    fetchCountBySeverity: windowed(severityCounts, (categoryCounts) => ({ categoryCounts })),
-    fetchThreatCategoryCount: windowed(categoryCounts, (counts) => ({ categoryCounts: counts })),
+    fetchCountBySeverity: windowed(severityCounts, (categoryCounts) => ({ categoryCounts }), {
+      byStatus: true,
+    }),
+    fetchThreatCategoryCount: windowed(categoryCounts, (counts) => ({ categoryCounts: counts }), {
+      byStatus: true,
+    }),
     getThreatActivityTimeline: windowed(activityTimeline, (threatActivityTimelines) => ({
       threatActivityTimelines,
     })),

@@ -21,6 +21,7 @@ const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];
 interface Event {
   id: string;
   actor: string;
+  filterId: string;
   country: string;
   category: string;
   subCategory: string;
@@ -149,15 +150,21 @@ async function checkActors(window: Window, events: Event[]) {
   expect([total, rows.length]).toEqual([actors.length, actors.length]);
   // Events come newest first, so an actor's first event is its latest (the default sort is newest first).
   expect(rows.map((r) => r.id)).toEqual(actors);
+  // The rows' ObjectIds follow the table's order, so that the vendor's cursor pages it.
+  const objectIds = rows.map((r) => String(r.objectId));
+  expect(objectIds).toEqual([...new Set(objectIds)].sort().reverse());
   for (const row of rows) {
     const own = events.filter((e) => e.actor === row.id);
     expect(row).toEqual({
       id: row.id,
+      objectId: expect.stringMatching(
+        new RegExp(`^${own[0].timestamp.toString(16).padStart(8, '0')}[0-9a-f]{16}$`),
+      ),
       latestApiEndpoint: own[0].url,
       latestApiIp: row.id,
       latestApiMethod: own[0].method,
       latestApiHost: own[0].host,
-      latestAttack: own[0].subCategory,
+      latestAttack: own[0].filterId,
       discoveredAt: own[0].timestamp,
       country: own[0].country,
       activity: own.slice(0, 10).map((e) => ({
@@ -240,18 +247,20 @@ it('recomputes the API table and the filter lists from every stored event', asyn
   expect(sum(rows.map((r) => Number(r.requestsCount)))).toBe(events.length);
   const sorted = (values: string[]) => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const table = (await post(http, 'fetchFiltersThreatTable', {})).body;
-  expect([table.ips, table.urls, table.subCategory]).toEqual([
+  expect([table.ips, table.urls, table.hosts, table.subCategory]).toEqual([
     sorted(events.map((e) => e.actor)),
     sorted(events.map((e) => e.url)),
-    sorted(events.map((e) => e.subCategory)),
+    sorted(events.map((e) => e.host)),
+    sorted(events.map((e) => e.filterId)),
   ]);
   const latest = new Map<string, Event>();
   for (const e of events) if (!latest.has(e.actor)) latest.set(e.actor, e);
   const actors = (await post(http, 'fetchFiltersForThreatActors', {})).body;
-  expect([actors.actorId, actors.country, actors.latestAttack]).toEqual([
+  expect([actors.actorId, actors.country, actors.latestAttack, actors.host]).toEqual([
     sorted([...latest.keys()]),
     sorted([...latest.values()].map((e) => e.country)),
-    sorted([...latest.values()].map((e) => e.subCategory)),
+    sorted([...latest.values()].map((e) => e.filterId)),
+    sorted([...latest.values()].map((e) => e.host)),
   ]);
 });
 

@@ -13,6 +13,8 @@ const DAY = 86_400;
 interface Event {
   id: string;
   actor: string;
+  filterId: string;
+  status: string;
   country: string;
   severity: string;
   subCategory: string;
@@ -82,7 +84,7 @@ describe('fetchThreatActors', () => {
         latestApiEndpoint: own[0].url,
         latestApiMethod: own[0].method,
         latestApiHost: own[0].host,
-        latestAttack: own[0].subCategory,
+        latestAttack: own[0].filterId,
         discoveredAt: own[0].timestamp,
         country: own[0].country,
       });

@@ -1,11 +1,13 @@
 import { fail, ok, type BehaviourContext, type Outcome } from '../../../mock';
-import { eventIndex, memoize, nowSeconds, readWindow, windowEvents, windowKey } from './event-index';
-import { nulls, PAGE_SIZE, TEMPLATES_RESOURCE, type MaliciousEvent } from '../model';
+import { eventIndex, memoize, nowSeconds } from './event-index';
+import { nulls, PAGE_SIZE, TEMPLATES_RESOURCE } from '../model';
+import { filteredWindow, listed, type WindowBody } from './windows';
 import {
   actorRows,
   API_SORT_FIELDS,
   apiRows,
   readSort,
+  rowsAfter,
   sortActors,
   sortApis,
   threatActorFilters,
@@ -14,50 +16,44 @@ import {
 import { remediationMarkdown } from '../seed/templates';
 
 /**
- * The threat dashboard's views over the request's time window: actors, APIs, the filter choices, the
- * remediation text, and the windowed aggregates (memoised per store revision, window and operation).
+ * The threat dashboard's tables over the request's time window and filters: actors, APIs, the filter
+ * choices, and the remediation text (memoised per store revision, window and filters).
  */
-interface WindowBody {
-  startTs?: number;
-  endTs?: number;
-}
 interface ActorsBody extends WindowBody {
   skip?: number;
   sort?: Record<string, number>;
-}
-
-/** The events of the request's [startTs, endTs] window and the memo key of an answer about them. */
-function requestWindow(ctx: BehaviourContext) {
-  const body = (ctx.request.body ?? {}) as WindowBody;
-  const index = eventIndex(ctx);
-  const window = readWindow(body.startTs, body.endTs, nowSeconds(ctx));
-  return { body, index, window, events: windowEvents(index, window) };
-}
-
-/** A windowed aggregate, memoised per revision, window and operation. */
-export function windowed<T>(compute: (events: MaliciousEvent[]) => T, wrap: (value: T) => unknown) {
-  return (ctx: BehaviourContext): Outcome => {
-    const { index, window, events } = requestWindow(ctx);
-    const key = `${ctx.operation.operationId}:${windowKey(window)}`;
-    return ok(wrap(memoize(index, key, () => compute(events))));
-  };
+  country?: string[] | null;
+  actorId?: string[] | null;
+  host?: string[] | null;
+  cursor?: string | null;
 }
 
 export function fetchThreatActors(ctx: BehaviourContext): Outcome {
-  const { index, window, events } = requestWindow(ctx);
-  const body = ctx.request.body as ActorsBody;
+  const body = (ctx.request.body ?? {}) as ActorsBody;
+  const { index, key, events } = filteredWindow(ctx, body, {
+    latestAttack: { values: body.latestAttack, valueOf: (e) => e.filterId },
+    country: { values: body.country, valueOf: (e) => e.country },
+    actorId: { values: body.actorId, valueOf: (e) => e.actor },
+  });
   const order = readSort(body.sort, ['discoveredAt'] as const, 'discoveredAt');
-  const sorted = memoize(index, `actors:${windowKey(window)}:${order.direction}`, () =>
-    sortActors(actorRows(events), order),
+  const hosts = listed(body.host) ? new Set(body.host) : undefined;
+  const sorted = memoize(index, `actors:${key}:${JSON.stringify(body.host ?? [])}:${order.direction}`, () =>
+    sortActors(
+      actorRows(events).filter((row) => !hosts || hosts.has(row.latestApiHost)),
+      order,
+    ),
   );
   const skip = body.skip ?? 0;
+  const page = body.cursor
+    ? rowsAfter(sorted, body.cursor, order.direction).slice(0, PAGE_SIZE)
+    : sorted.slice(skip, skip + PAGE_SIZE);
   return ok({
     ...nulls('splunkUrl', 'eventType', 'splunkToken', 'actorsCountPerCountry', 'actor', 'filterId'),
     skip,
     startTs: body.startTs ?? 0,
     actorsCountPerCounty: 'SUCCESS',
     sort: body.sort ?? null,
-    actors: sorted.slice(skip, skip + PAGE_SIZE),
+    actors: page,
     total: sorted.length,
     endTs: body.endTs ?? 0,
     ...nulls('maliciousPayloadsResponses', 'refId', 'actorIp', 'status'),
@@ -65,12 +61,19 @@ export function fetchThreatActors(ctx: BehaviourContext): Outcome {
 }
 
 export function fetchThreatApis(ctx: BehaviourContext): Outcome {
-  const index = eventIndex(ctx);
-  const body = ctx.request.body as ActorsBody;
+  const body = (ctx.request.body ?? {}) as ActorsBody;
+  // The dashboard sends no window here: every stored event counts.
+  const { index, key, events } = filteredWindow(
+    ctx,
+    {},
+    {
+      latestAttack: { values: body.latestAttack, valueOf: (e) => e.filterId },
+    },
+  );
   const order = readSort(body.sort, API_SORT_FIELDS, 'discoveredAt');
-  const sorted = memoize(index, `apis:${order.field}:${order.direction}`, () =>
+  const sorted = memoize(index, `apis:${key}:${order.field}:${order.direction}`, () =>
     sortApis(
-      memoize(index, 'apis', () => apiRows(index.events)),
+      memoize(index, `apis:${key}`, () => apiRows(events)),
       order,
     ),
   );
@@ -90,8 +93,10 @@ export function fetchThreatApis(ctx: BehaviourContext): Outcome {
 }
 
 export function fetchFiltersThreatTable(ctx: BehaviourContext): Outcome {
-  const index = eventIndex(ctx);
-  const filters = memoize(index, 'tableFilters', () => threatTableFilters(index.events));
+  const body = (ctx.request.body ?? {}) as { startTimestamp?: number; endTimestamp?: number };
+  const window = { startTs: body.startTimestamp, endTs: body.endTimestamp };
+  const { index, key, events } = filteredWindow(ctx, window, {});
+  const filters = memoize(index, `tableFilters:${key}`, () => threatTableFilters(events));
   return ok({
     ...nulls(
       'severity',
@@ -106,8 +111,8 @@ export function fetchFiltersThreatTable(ctx: BehaviourContext): Outcome {
     skip: 0,
     total: 0,
     limit: PAGE_SIZE,
-    endTimestamp: 0,
-    startTimestamp: 0,
+    endTimestamp: body.endTimestamp ?? 0,
+    startTimestamp: body.startTimestamp ?? 0,
   });
 }
 

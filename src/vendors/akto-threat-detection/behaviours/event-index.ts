@@ -51,13 +51,14 @@ export interface TimeWindow {
 }
 
 /**
- * The vendor's reading of a window: an end of 0 or less (or none) means now, a negative start means 0.
- * Non-numbers count as missing (the request validator has already refused them).
+ * The vendor's reading of a window: a start of 0 or less (or none) means from the beginning, an end of 0 or
+ * less (or none) means no upper bound, so an omitted window is all time. Non-numbers count as missing (the
+ * request validator has already refused them).
  */
-export function readWindow(start: unknown, end: unknown, nowS: number): TimeWindow {
-  const startS = typeof start === 'number' && Number.isFinite(start) ? Math.max(0, start) : 0;
-  const endS = typeof end === 'number' && Number.isFinite(end) && end > 0 ? end : nowS;
-  return { startS, endS };
+export function readWindow(start: unknown, end: unknown): TimeWindow {
+  const given = (value: unknown): value is number =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0;
+  return { startS: given(start) ? start : 0, endS: given(end) ? end : Number.POSITIVE_INFINITY };
 }
 
 export const windowKey = (w: TimeWindow): string => `${w.startS}-${w.endS}`;

@@ -1,17 +1,22 @@
 import { type BehaviourContext, ok, type Outcome } from '../../../mock';
 import { eventIndex, memoize, nowSeconds, readWindow, windowEvents, windowKey } from './event-index';
+import {
+  dedupesSettings,
+  latestPerSetting,
+  suspectSampleTest,
+  type SuspectSampleFilters,
+} from './event-filter';
+import { orderEvents } from './event-order';
 import { nulls, PAGE_SIZE, type MaliciousEvent } from '../model';
 import { buildRequestSample } from '../sample-payload';
 import { metadataJson, origJson, protobufPayload } from '../sample-render';
-import { readSort } from './tables';
 
 /** The two operations that answer events themselves: the event list and the samples behind one event. */
-interface SuspectSampleBody {
-  urls?: string[];
-  types?: string[];
+interface SuspectSampleBody extends SuspectSampleFilters {
   skip?: number;
   limit?: number;
   sort?: Record<string, number>;
+  sortBySeverity?: boolean | null;
   startTimestamp?: number;
   endTimestamp?: number;
 }
@@ -23,45 +28,75 @@ interface AggregateBody {
   eventType?: string;
 }
 
-function keepMatching(events: MaliciousEvent[], urls: string[], types: string[]): MaliciousEvent[] {
-  if (urls.length === 0 && types.length === 0) return events;
-  const wantedUrls = new Set(urls);
-  const wantedTypes = new Set(types);
-  return events.filter(
-    (e) => (urls.length === 0 || wantedUrls.has(e.url)) && (types.length === 0 || wantedTypes.has(e.type)),
-  );
+const FILTER_KEYS: Array<keyof SuspectSampleFilters> = [
+  'ips',
+  'urls',
+  'types',
+  'apiCollectionIds',
+  'method',
+  'subCategory',
+  'latestAttack',
+  'severity',
+  'hosts',
+  'looseHostKeys',
+  'claudeDeviceIds',
+  'matchClaudeConfig',
+  'searchText',
+  'latestApiOrigRegex',
+  'statusFilter',
+  'successfulExploit',
+  'skillEvaluationMode',
+  'configEvaluationMode',
+];
+
+/** An event as the vendor answers it: its request sample, and the keys it fills with defaults. */
+function answered(ctx: BehaviourContext, event: MaliciousEvent) {
+  return {
+    ...event,
+    payload: protobufPayload(buildRequestSample(ctx.seed, event)),
+    // The seeded events are API traffic: none belongs to an agent session, none carries OWASP categories.
+    sessionId: '',
+    jiraTicketUrl: event.jiraTicketUrl ?? '',
+    owaspCategories: null,
+  };
 }
 
-/** A page of a list held oldest first, read in either direction without copying the whole list. */
-function pageOf<T>(ascending: T[], direction: 1 | -1, skip: number, limit: number): T[] {
-  if (direction === 1) return ascending.slice(skip, skip + limit);
-  const end = ascending.length - skip;
-  return end <= 0 ? [] : ascending.slice(Math.max(0, end - limit), end).reverse();
+/** The events of the window that pass every filter, oldest first (memoised per revision and request). */
+function matchingEvents(ctx: BehaviourContext, body: SuspectSampleBody, contextSource: string) {
+  const index = eventIndex(ctx);
+  const window = readWindow(body.startTimestamp, body.endTimestamp);
+  const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, body[key] ?? null]));
+  const key = `events:${windowKey(window)}:${contextSource}:${JSON.stringify(filters)}`;
+  return memoize(index, key, () => {
+    const test = suspectSampleTest(body, contextSource, ctx.seed);
+    const kept = windowEvents(index, window).filter(test);
+    return { key, events: dedupesSettings(body, contextSource) ? latestPerSetting(kept) : kept };
+  });
 }
 
 export function fetchSuspectSampleData(ctx: BehaviourContext): Outcome {
-  const body = ctx.request.body as SuspectSampleBody;
-  const index = eventIndex(ctx);
-  const window = readWindow(body.startTimestamp, body.endTimestamp, nowSeconds(ctx));
-  const urls = body.urls ?? [];
-  const types = body.types ?? [];
-  const matching = memoize(index, `events:${windowKey(window)}:${JSON.stringify([urls, types])}`, () =>
-    keepMatching(windowEvents(index, window), urls, types),
-  );
-  const order = readSort(body.sort, ['detectedAt', 'timestamp'] as const, 'detectedAt');
-  const skip = body.skip ?? 0;
-  const limit = body.limit ?? PAGE_SIZE;
+  const body = (ctx.request.body ?? {}) as SuspectSampleBody;
+  const contextSource = String(ctx.request.headers['x-context-source'] ?? '').toUpperCase();
+  let matching: { key: string; events: MaliciousEvent[] };
+  try {
+    matching = matchingEvents(ctx, body, contextSource);
+  } catch (error) {
+    // An expression that is not valid fails the vendor's backend, and the dashboard action answers no events.
+    if (!(error instanceof SyntaxError)) throw error;
+    matching = { key: 'invalid-expression', events: [] };
+  }
+  const bySeverity = body.sortBySeverity === true && !dedupesSettings(body, contextSource);
+  const skip = Math.max(0, body.skip ?? 0);
+  const limit = body.limit !== undefined && body.limit > 0 ? body.limit : PAGE_SIZE;
+  const page = orderEvents(eventIndex(ctx), matching, body.sort, bySeverity, skip, limit);
   return ok({
-    severity: null,
-    total: matching.length,
+    severity: body.severity ?? null,
+    total: matching.events.length,
     urls: body.urls ?? null,
-    subCategory: null,
+    subCategory: body.subCategory ?? null,
     types: body.types ?? null,
     sampleData: null,
-    maliciousEvents: pageOf(matching, order.direction, skip, limit).map((event) => ({
-      ...event,
-      payload: protobufPayload(buildRequestSample(ctx.seed, event)),
-    })),
+    maliciousEvents: page.map((event) => answered(ctx, event)),
     limit,
     skip,
     sort: body.sort ?? null,

@@ -1,3 +1,4 @@
+import { hashSeed } from '../../../generate';
 import { compareText, sortedDistinct, type MaliciousEvent } from '../model';
 
 /**
@@ -6,6 +7,7 @@ import { compareText, sortedDistinct, type MaliciousEvent } from '../model';
  */
 export interface ActorRow {
   id: string;
+  objectId: string;
   latestApiEndpoint: string;
   latestApiIp: string;
   latestApiMethod: string;
@@ -18,7 +20,21 @@ export interface ActorRow {
 
 const ACTIVITY_SIZE = 10;
 
-/** One row per actor: its most recent event and its 10 most recent events, newest first. */
+const hex8 = (value: number) => value.toString(16).padStart(8, '0');
+
+/**
+ * The row's MongoDB ObjectId (24 hex digits): its time part is `discoveredAt`, the rest is derived from the
+ * actor, so ObjectId order is the order of the table and the vendor's cursor (`_id` after the last row) pages
+ * it exactly.
+ */
+export function actorObjectId(actor: string, discoveredAt: number): string {
+  return hex8(discoveredAt) + hex8(hashSeed('akto.threat.actor', actor)) + hex8(hashSeed(actor, 'objectId'));
+}
+
+/**
+ * One row per actor: its most recent event and its 10 most recent events, newest first. Its latest attack
+ * is the filter template (`filterId`) of its most recent event, as the vendor lists it.
+ */
 export function actorRows(events: MaliciousEvent[]): ActorRow[] {
   const rows = new Map<string, ActorRow>();
   for (let i = events.length - 1; i >= 0; i--) {
@@ -27,11 +43,12 @@ export function actorRows(events: MaliciousEvent[]): ActorRow[] {
     if (!row) {
       row = {
         id: event.actor,
+        objectId: actorObjectId(event.actor, event.timestamp),
         latestApiEndpoint: event.url,
         latestApiIp: event.actor,
         latestApiMethod: event.method,
         latestApiHost: event.host,
-        latestAttack: event.subCategory,
+        latestAttack: event.filterId,
         discoveredAt: event.timestamp,
         country: event.country,
         activity: [],
@@ -105,10 +122,22 @@ export function readSort<F extends string>(sort: unknown, fields: readonly F[], 
   return { field: fallback, direction: -1 };
 }
 
+/** By `discoveredAt` in the order's direction, which is ObjectId order (ties, if any, by ObjectId too). */
 export function sortActors(rows: ActorRow[], order: SortOrder<'discoveredAt'>): ActorRow[] {
-  return [...rows].sort(
-    (a, b) => order.direction * (a[order.field] - b[order.field]) || compareText(a.id, b.id),
-  );
+  return [...rows].sort((a, b) => order.direction * compareText(a.objectId, b.objectId));
+}
+
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
+/**
+ * The page after a cursor, as the vendor's backend reads it: the rows whose ObjectId comes after the cursor
+ * in the table's direction (`skip` is then ignored). A cursor that is not an ObjectId fails the vendor's
+ * backend, and the dashboard action then answers no actors: here, an empty page.
+ */
+export function rowsAfter(sorted: ActorRow[], cursor: string, direction: 1 | -1): ActorRow[] {
+  if (!OBJECT_ID.test(cursor)) return [];
+  const id = cursor.toLowerCase();
+  return sorted.filter((row) => direction * compareText(row.objectId, id) > 0);
 }
 
 export const API_SORT_FIELDS = ['discoveredAt', 'requestsCount', 'actorsCount'] as const;
@@ -123,19 +152,23 @@ export function sortApis(rows: ApiRow[], order: SortOrder<ApiSortField>): ApiRow
   );
 }
 
+/** The threat table's filter choices; its `subCategory` lists filter template ids, as the vendor's does. */
 export function threatTableFilters(events: MaliciousEvent[]) {
   return {
     ips: sortedDistinct(events.map((e) => e.actor)),
     urls: sortedDistinct(events.map((e) => e.url)),
-    subCategory: sortedDistinct(events.map((e) => e.subCategory)),
+    hosts: sortedDistinct(events.map((e) => e.host)),
+    subCategory: sortedDistinct(events.map((e) => e.filterId)),
   };
 }
 
+/** The actor table's filter choices: the values of the actor rows (each actor's latest event). */
 export function threatActorFilters(events: MaliciousEvent[]) {
   const rows = actorRows(events);
   return {
     actorId: sortedDistinct(rows.map((r) => r.id)),
     country: sortedDistinct(rows.map((r) => r.country)),
     latestAttack: sortedDistinct(rows.map((r) => r.latestAttack)),
+    host: sortedDistinct(rows.map((r) => r.latestApiHost)),
   };
 }
