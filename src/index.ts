@@ -8,4 +8,4 @@ export type { Behaviour, BehaviourContext, SeedContext, SeedGenerator, VendorMod
 export { BUILTIN_VENDORS } from './vendors';
 export type { PlainRequest, PlainResponse } from './http';
 
-export const version = '0.1.0';
+export { TOOL_VERSION as version } from './contract';

@@ -3,3 +3,5 @@ export { describeSchedule } from './dry-run';
 export { KnownDeviationsError } from './known-deviations';
 export { planRun, verify, type VerifyOptions, type VerifyResult } from './verify';
 export type { CaseResponse, CheckTally, Finding, OperationTally, RunEvent, Summary, TestCase } from './types';
+export { TOOL_VERSION } from './version';
+export type { PlannedOperation } from './types';

@@ -112,8 +112,28 @@ export interface Finding {
   known?: string;
 }
 
+/** An operation a run was asked to verify. */
+export interface PlannedOperation {
+  spec: string;
+  operationId: string;
+  method: string;
+  path: string;
+}
+
 export type RunEvent =
-  | { type: 'start'; specs: string[]; baseUrl: string; plannedOperations: number }
+  | {
+      type: 'start';
+      specs: string[];
+      baseUrl: string;
+      plannedOperations: number;
+      /** What the run was asked to verify: every selected operation, exercised or not (for coverage). */
+      operations: PlannedOperation[];
+      /** ISO date-time the run started, the tool's version, the seed of generated requests. */
+      startedAt: string;
+      version: string;
+      seed: number;
+      readOnly: boolean;
+    }
   | { type: 'case'; testCase: TestCase; response: CaseResponse; results: CheckResult[] }
   | { type: 'skipped'; spec: string; operationId: string; reason: string }
   | { type: 'end'; summary: Summary };

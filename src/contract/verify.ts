@@ -5,6 +5,7 @@ import { runSchedule } from './run/run-schedule';
 import { RunSession } from './run/session';
 import { scheduleRun, type Schedule } from './schedule';
 import { summarise } from './summary';
+import { TOOL_VERSION } from './version';
 import type { Finding, RunEvent, Summary } from './types';
 
 export interface VerifyOptions {
@@ -48,11 +49,22 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     events.push(event);
     options.onEvent?.(event);
   };
+  const planned = selectOperations(specs, options.operations, options.tags);
   emit({
     type: 'start',
     specs: specs.map((s) => s.id),
     baseUrl: options.baseUrl,
-    plannedOperations: schedule.specs.reduce((n, s) => n + s.operations, 0),
+    plannedOperations: planned.length,
+    operations: planned.map((op) => ({
+      spec: op.specId,
+      operationId: op.operationId,
+      method: op.method.toUpperCase(),
+      path: op.path,
+    })),
+    startedAt: new Date(started).toISOString(),
+    version: TOOL_VERSION,
+    seed: options.seed ?? 1,
+    readOnly: options.readOnly ?? false,
   });
   const session = new RunSession({
     baseUrl: options.baseUrl,

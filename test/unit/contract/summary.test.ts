@@ -24,6 +24,11 @@ const start: RunEvent = {
   specs: ['alpha', 'beta'],
   baseUrl: 'http://api.test',
   plannedOperations: 4,
+  operations: [],
+  startedAt: '2026-01-01T00:00:00.000Z',
+  version: '0.1.0',
+  seed: 1,
+  readOnly: false,
 };
 
 function result(check: string, outcome: Outcome, failures: Failure[] = [], reason?: string): CheckResult {
