@@ -5,3 +5,4 @@ export { planRun, verify, type VerifyOptions, type VerifyResult } from './verify
 export type { CaseResponse, CheckTally, Finding, OperationTally, RunEvent, Summary, TestCase } from './types';
 export { TOOL_VERSION } from './version';
 export type { PlannedOperation } from './types';
+export type { Coverage, CoverageCount, CoverageTally, OperationCoverage, RunInfo } from './types';

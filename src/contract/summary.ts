@@ -1,21 +1,39 @@
 import { CHECKS } from './checks';
+import { foldCoverage } from './coverage';
 import { maskSecrets, toCurl } from './curl';
-import type { CheckResult, Finding, OperationTally, RunEvent, Summary, TestCase } from './types';
+import { TOOL_VERSION } from './version';
+import type { CheckResult, Finding, OperationTally, RunEvent, RunInfo, Summary, TestCase } from './types';
 
 /**
- * Folds a run's events, once, into its summary: totals, a row per spec, a tally per operation and check,
- * and every finding with its curl reproduction (credentials masked). Reporters only format this.
+ * Folds a run's events, once, into its summary: the run's metadata, totals, a row per spec, a tally per
+ * operation and check, every finding with its curl reproduction (credentials masked), and the API coverage.
+ * Reporters only format this.
  */
 export function summarise(events: readonly RunEvent[], durationMs: number): Summary {
-  const start = events.find((e) => e.type === 'start');
-  const baseUrl = start?.type === 'start' ? start.baseUrl : '';
-  const fold = new Fold(baseUrl);
+  const start = events.find((e): e is StartEvent => e.type === 'start');
+  const run = runInfo(start, durationMs);
+  const planned = start?.operations ?? [];
+  const fold = new Fold(run.baseUrl);
   for (const event of events) {
     if (event.type === 'case') fold.addCase(event.testCase, event.results);
-    else if (event.type === 'skipped')
-      fold.operation(event.spec, event.operationId, '', '').skipped = event.reason;
+    else if (event.type === 'skipped') {
+      // A skipped event names only the operation: its method and path come from the run's plan.
+      const plan = planned.find((p) => p.spec === event.spec && p.operationId === event.operationId);
+      fold.operation(event.spec, event.operationId, plan?.method ?? '', plan?.path ?? '').skipped =
+        event.reason;
+    }
   }
-  return fold.summary(durationMs);
+  return { ...fold.summary(durationMs), run, coverage: foldCoverage(events) };
+}
+
+type StartEvent = Extract<RunEvent, { type: 'start' }>;
+
+/** The run's metadata from its start event; a fold without one (a test's) gets what verify() defaults to. */
+function runInfo(start: StartEvent | undefined, durationMs: number): RunInfo {
+  if (!start)
+    return { startedAt: '', version: TOOL_VERSION, baseUrl: '', seed: 1, durationMs, readOnly: false };
+  const { startedAt, version, baseUrl, seed, readOnly } = start;
+  return { startedAt, version, baseUrl, seed, durationMs, readOnly };
 }
 
 class Fold {
@@ -85,7 +103,7 @@ class Fold {
     }
   }
 
-  summary(durationMs: number): Summary {
+  summary(durationMs: number): Omit<Summary, 'run' | 'coverage'> {
     const specs = [...this.specs.entries()].map(([id, e]) => ({
       id,
       operations: e.operations.size,

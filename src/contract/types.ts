@@ -159,6 +159,63 @@ export interface OperationTally {
   skipped?: string;
 }
 
+/** When, with what and against what a run was made: folded from its 'start' event. */
+export interface RunInfo {
+  /** ISO date-time the run started ('' when the events had no start). */
+  startedAt: string;
+  /** secmock's version. */
+  version: string;
+  /** The implementation under test. */
+  baseUrl: string;
+  seed: number;
+  durationMs: number;
+  readOnly: boolean;
+}
+
+/** How much of something declared a run exercised; `percent` is null when nothing was declared. */
+export interface CoverageCount {
+  covered: number;
+  total: number;
+  percent: number | null;
+}
+
+export interface CoverageTally {
+  /** Planned operations that had at least one case. */
+  operations: CoverageCount;
+  /** Documented numeric response statuses (a range like `4XX` is one; `default` is not counted) observed. */
+  statuses: CoverageCount;
+  /** Declared list filters (`x-secmock.filters`) some case sent with a value. */
+  filters: CoverageCount;
+  /** Declared page parameters (`x-secmock.page.offset`, `.limit`) some case sent with a value. */
+  paging: CoverageCount;
+  /** Planned operations whose statuses, filters and paging could not be counted (see contract/coverage.ts). */
+  undetailed: number;
+}
+
+/** What one planned operation declares and what the run exercised of it (labels only, never values). */
+export interface OperationCoverage {
+  spec: string;
+  operationId: string;
+  method: string;
+  path: string;
+  exercised: boolean;
+  /** Absent when no case of its spec carried the spec's model: the details are unknown. */
+  detail?: {
+    /** Documented statuses (`200`, `4XX`) and those observed, in the spec's order. */
+    statuses: { documented: string[]; observed: string[] };
+    /** Request locations (`query.status`, `body.severity`) declared and those sent with a value. */
+    filters: { declared: string[]; exercised: string[] };
+    paging: { declared: string[]; exercised: string[] };
+  };
+}
+
+/** API coverage of a run: per spec, in total, and per planned operation. */
+export interface Coverage {
+  specs: Array<{ id: string } & CoverageTally>;
+  total: CoverageTally;
+  operations: OperationCoverage[];
+}
+
 /** The one fold of a run's events (contract/summary.ts); every reporter formats this and nothing else. */
 export interface Summary {
   baseUrl: string;
@@ -172,4 +229,7 @@ export interface Summary {
   /** Every operation the run met, with its tally per check, in the order the run met them. */
   byOperation: OperationTally[];
   findings: Finding[];
+  /** The run's metadata: date, tool version, target, seed, duration, read-only. */
+  run: RunInfo;
+  coverage: Coverage;
 }

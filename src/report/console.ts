@@ -1,11 +1,19 @@
 import type { CheckTally, OperationTally, Summary } from '../contract';
+import { formatCoverage } from './coverage';
 import { formatTable } from './table';
 
 const PER_CHECK = 5;
 
-/** Failures grouped by operation (check, JSON path, expected vs actual, a curl line), then the summary. */
+/**
+ * Failures grouped by operation (check, JSON path, expected vs actual, a curl line), then the summary and
+ * the verdict, then the API coverage: a line per spec and a total.
+ */
 export function formatConsole(summary: Summary): string[] {
-  return [...summary.byOperation.flatMap(operationLines), ...summaryLines(summary)];
+  return [
+    ...summary.byOperation.flatMap(operationLines),
+    ...summaryLines(summary),
+    ...coverageLines(summary),
+  ];
 }
 
 function operationLines(op: OperationTally): string[] {
@@ -50,5 +58,13 @@ function summaryLines(summary: Summary): string[] {
     summary.ok
       ? 'PASS: the implementation conforms to the contracts'
       : 'FAIL: the implementation departs from the contracts',
+  ];
+}
+
+function coverageLines({ coverage }: Summary): string[] {
+  return [
+    '',
+    ...coverage.specs.map((spec) => `coverage ${spec.id}: ${formatCoverage(spec)}`),
+    `coverage total: ${formatCoverage(coverage.total)}`,
   ];
 }

@@ -1,10 +1,12 @@
 import type { Summary } from '../contract';
 
 /**
- * The whole run as JSON: the totals, every finding (with its curl line) and the operation x check tallies.
- * The layout (`baseUrl`, `summary`, `findings`, `operations`) is what CI scripts read; it stays stable.
+ * The whole run as JSON: the totals, every finding (with its curl line), the operation x check tallies, the
+ * run's metadata and its API coverage. The layout (`baseUrl`, `summary`, `findings`, `operations`) is what
+ * CI scripts read; it stays stable, and what came later (`run`, `coverage`) follows it.
  */
 export function formatJson(summary: Summary): string {
-  const { byOperation, findings, baseUrl, ...totals } = summary;
-  return `${JSON.stringify({ baseUrl, summary: totals, findings, operations: byOperation }, null, 2)}\n`;
+  const { byOperation, findings, baseUrl, run, coverage, ...totals } = summary;
+  const report = { baseUrl, summary: totals, findings, operations: byOperation, run, coverage };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import type { Summary } from '../contract';
+import type { Finding, OperationTally, Summary } from '../contract';
 
 const escape = (text: string) =>
   text
@@ -11,35 +11,58 @@ const escape = (text: string) =>
     .filter((c) => c >= ' ' || c === '\t' || c === '\n' || c === '\r')
     .join('');
 
-/** JUnit XML: one testsuite per spec, one testcase per operation x check. */
+/**
+ * JUnit XML: one testsuite per spec, one testcase per operation the run met. An operation fails with one
+ * `<failure>` listing every failed finding (check, case, path, expected, actual, curl line); one skipped by
+ * --read-only is `<skipped>` with the reason; known deviations do not fail and are listed in `<system-out>`.
+ */
 export function formatJunit(summary: Summary): string {
-  const bySpec = new Map<string, typeof summary.byOperation>();
+  const bySpec = new Map<string, OperationTally[]>();
   for (const op of summary.byOperation) bySpec.set(op.spec, [...(bySpec.get(op.spec) ?? []), op]);
+  const { startedAt } = summary.run;
+  const timestamp = startedAt ? ` timestamp="${escape(startedAt)}"` : '';
   const suites = [...bySpec.entries()].map(([spec, operations]) => {
-    const cases = operations.flatMap((op) =>
-      op.checks.map((check) => {
-        const name = `${check.title} [${check.check}]`;
-        const open = `    <testcase classname="${escape(`${spec}.${op.operationId}`)}" name="${escape(name)}"`;
-        if (op.skipped) return `${open}><skipped message="${escape(op.skipped)}"/></testcase>`;
-        const failed = check.findings.filter((f) => !f.known);
-        if (failed.length > 0) {
-          const details = failed
-            .map(
-              (f) =>
-                `${f.caseLabel}: ${f.failure.path}: expected ${f.failure.expected}, got ${f.failure.actual}\n${f.curl}`,
-            )
-            .join('\n\n');
-          return `${open}><failure message="${escape(`${failed.length} failure(s): ${failed[0].failure.path}: expected ${failed[0].failure.expected}, got ${failed[0].failure.actual}`)}" type="${check.check}">${escape(details)}</failure></testcase>`;
-        }
-        if (check.passed + check.known === 0)
-          return `${open}><skipped message="not applicable to the cases of this operation"/></testcase>`;
-        return `${open}/>`;
-      }),
-    );
-    const failures = cases.filter((c) => c.includes('<failure')).length;
-    const skipped = cases.filter((c) => c.includes('<skipped')).length;
-    return `  <testsuite name="${escape(spec)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}" errors="0">\n${cases.join('\n')}\n  </testsuite>`;
+    const failures = operations.filter((op) => failedFindings(op).length > 0).length;
+    const skipped = operations.filter((op) => op.skipped !== undefined).length;
+    const counts = `tests="${operations.length}" failures="${failures}" skipped="${skipped}" errors="0"`;
+    const open = `  <testsuite name="${escape(spec)}" ${counts}${timestamp}>`;
+    return `${open}\n${operations.map(testcase).join('\n')}\n  </testsuite>`;
   });
   const time = (summary.durationMs / 1000).toFixed(3);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="secmock verify" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+const findingsOf = (op: OperationTally) => op.checks.flatMap((check) => check.findings);
+const failedFindings = (op: OperationTally) => findingsOf(op).filter((f) => !f.known);
+
+function testcase(op: OperationTally): string {
+  const name = `${op.method} ${op.path} (${op.operationId})`;
+  const open = `    <testcase classname="${escape(op.spec)}" name="${escape(name)}"`;
+  if (op.skipped !== undefined) return `${open}><skipped message="${escape(op.skipped)}"/></testcase>`;
+  const failed = failedFindings(op);
+  const known = findingsOf(op).filter((f) => f.known);
+  const body = [
+    ...(failed.length > 0 ? [failure(failed)] : []),
+    ...(known.length > 0 ? [`<system-out>${escape(knownText(known))}</system-out>`] : []),
+  ];
+  return body.length === 0 ? `${open}/>` : `${open}>${body.join('')}</testcase>`;
+}
+
+function failure(failed: Finding[]): string {
+  const [first] = failed;
+  const count = `${failed.length} failure${failed.length === 1 ? '' : 's'}`;
+  const message = `${count}; first: [${first.check}] ${first.failure.path}: expected ${first.failure.expected}, got ${first.failure.actual}`;
+  const types = [...new Set(failed.map((f) => f.check))].join(',');
+  const text = failed.map(describe).join('\n\n');
+  return `<failure message="${escape(message)}" type="${escape(types)}">${escape(text)}</failure>`;
+}
+
+function knownText(known: Finding[]): string {
+  const count = `${known.length} known deviation${known.length === 1 ? '' : 's'} (not failures)`;
+  return [count, ...known.map((f) => `${describe(f)}\nknown: ${f.known ?? ''}`)].join('\n\n');
+}
+
+/** One finding, in full: the check, the case, where, expected vs actual, and the curl line. */
+function describe(f: Finding): string {
+  return `${f.title} [${f.check}] in case ${f.caseLabel}\nat ${f.failure.path}: expected ${f.failure.expected}, got ${f.failure.actual}\n${f.curl}`;
 }

@@ -88,6 +88,13 @@ describe('the verifier masks credentials', () => {
       // Not vacuous: the reports quote the failures and their curl lines, with the credential masked.
       expect(outputs.console).toContain("-H 'authorization: Bearer ****'");
       expect(outputs.json).toContain('"actual": "\\"Bearer ****\\""');
+      expect(outputs.html).toContain("-H 'authorization: Bearer ****'");
+      // JUnit: one testcase per operation, the failing one named, its failure quoting the masked echo.
+      expect(outputs.junit).toMatch(
+        /<testcase classname="manageengine-incidents" name="GET \/api\/v2\/incident \(listIncidents\)"><failure /,
+      );
+      expect(outputs.junit).toContain('-H &apos;authorization: Bearer ****&apos;');
+      expect(outputs.junit).toContain('got &quot;Bearer ****&quot;');
       for (const [name, text] of Object.entries(outputs))
         for (const form of forms(TOKEN))
           expect({ name, leaked: text.includes(form) }).toEqual({ name, leaked: false });

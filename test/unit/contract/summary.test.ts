@@ -1,5 +1,7 @@
 import { CHECKS } from '../../../src/contract/checks';
+import { foldCoverage } from '../../../src/contract/coverage';
 import { summarise } from '../../../src/contract/summary';
+import { TOOL_VERSION } from '../../../src/contract/version';
 import type { CheckResult, Failure, Outcome, RunEvent, TestCase } from '../../../src/contract/types';
 import { makeOperation, makeResponse, makeSpec, makeTestCase } from './helpers';
 
@@ -24,11 +26,16 @@ const start: RunEvent = {
   specs: ['alpha', 'beta'],
   baseUrl: 'http://api.test',
   plannedOperations: 4,
-  operations: [],
+  operations: [
+    { spec: 'alpha', operationId: 'listItems', method: 'GET', path: '/items' },
+    { spec: 'alpha', operationId: 'createItem', method: 'POST', path: '/items' },
+    { spec: 'beta', operationId: 'getThing', method: 'GET', path: '/things/{id}' },
+    { spec: 'beta', operationId: 'deleteThing', method: 'DELETE', path: '/things/{id}' },
+  ],
   startedAt: '2026-01-01T00:00:00.000Z',
   version: '0.1.0',
-  seed: 1,
-  readOnly: false,
+  seed: 7,
+  readOnly: true,
 };
 
 function result(check: string, outcome: Outcome, failures: Failure[] = [], reason?: string): CheckResult {
@@ -79,6 +86,14 @@ const tallyOf = (operationId: string, check: string) =>
 
 describe('summarise', () => {
   it('folds no events into an empty, passing summary', () => {
+    const nothing = { covered: 0, total: 0, percent: null };
+    const noCoverage = {
+      operations: nothing,
+      statuses: nothing,
+      filters: nothing,
+      paging: nothing,
+      undetailed: 0,
+    };
     expect(summarise([], 7)).toEqual({
       baseUrl: '',
       specs: [],
@@ -90,7 +105,28 @@ describe('summarise', () => {
       ok: true,
       byOperation: [],
       findings: [],
+      run: { startedAt: '', version: TOOL_VERSION, baseUrl: '', seed: 1, durationMs: 7, readOnly: false },
+      coverage: { specs: [], total: noCoverage, operations: [] },
     });
+  });
+
+  it('carries the run metadata of the start event, with the duration it was given', () => {
+    expect(summary.run).toEqual({
+      startedAt: '2026-01-01T00:00:00.000Z',
+      version: '0.1.0',
+      baseUrl: 'http://api.test',
+      seed: 7,
+      durationMs: 1234,
+      readOnly: true,
+    });
+  });
+
+  it('folds the coverage of the planned operations from the same events', () => {
+    expect(summary.coverage).toEqual(foldCoverage(events));
+    expect(summary.coverage.specs.map((s) => [s.id, s.operations.covered, s.operations.total])).toEqual([
+      ['alpha', 2, 2],
+      ['beta', 1, 2],
+    ]);
   });
 
   it('totals the checks that applied; skipped results count nowhere', () => {
@@ -132,6 +168,18 @@ describe('summarise', () => {
     ]);
     expect(summary.byOperation[0]).toMatchObject({ method: 'GET', path: '/items' });
     expect(summary.byOperation[1]).toMatchObject({ method: 'POST', path: '/items' });
+  });
+
+  it('names a skipped operation by the method and path the run planned for it', () => {
+    expect(summary.byOperation[2]).toMatchObject({ method: 'DELETE', path: '/things/{id}' });
+    const unplanned = summarise(
+      [
+        { ...start, operations: [] },
+        { type: 'skipped', spec: 'beta', operationId: 'x', reason: 'r' },
+      ],
+      1,
+    );
+    expect(unplanned.byOperation[0]).toMatchObject({ operationId: 'x', method: '', path: '', skipped: 'r' });
   });
 
   it('keeps a tally of every check of the catalogue per operation', () => {

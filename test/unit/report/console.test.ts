@@ -4,23 +4,43 @@ import { KNOWN_FINDING, failingSummary, maskTimes, passingSummary } from './fixt
 const render = (lines: string[]) => maskTimes(lines.join('\n'));
 
 describe('formatConsole', () => {
-  it('prints only the summary when everything conforms', () => {
+  it('prints only the summary and the coverage when everything conforms', () => {
     expect(render(formatConsole(passingSummary()))).toMatchSnapshot();
   });
 
-  it('prints every finding grouped by operation, then the summary', () => {
+  it('prints every finding grouped by operation, then the summary and the coverage', () => {
     expect(render(formatConsole(failingSummary()))).toMatchSnapshot();
   });
 
-  it('ends with the verdict', () => {
-    expect(formatConsole(passingSummary()).at(-1)).toBe('PASS: the implementation conforms to the contracts');
-    expect(formatConsole(failingSummary()).at(-1)).toBe(
+  it('ends with the verdict, then the coverage: a line per spec and a total', () => {
+    expect(formatConsole(passingSummary()).slice(-4)).toEqual([
+      'PASS: the implementation conforms to the contracts',
+      '',
+      'coverage incidents: operations 2/2 (100 %), statuses 3/3 (100 %), filters 0/0 (n/a), paging 1/1 (100 %)',
+      'coverage total: operations 2/2 (100 %), statuses 3/3 (100 %), filters 0/0 (n/a), paging 1/1 (100 %)',
+    ]);
+    expect(formatConsole(failingSummary()).slice(-5)).toEqual([
       'FAIL: the implementation departs from the contracts',
+      '',
+      'coverage incidents: operations 3/4 (75 %), statuses 3/9 (33 %), filters 1/1 (100 %), paging 1/2 (50 %)',
+      'coverage edge: operations 1/2 (50 %), statuses 1/4 (25 %), filters 0/1 (0 %), paging 0/0 (n/a)',
+      'coverage total: operations 4/6 (67 %), statuses 4/13 (31 %), filters 1/2 (50 %), paging 1/2 (50 %)',
+    ]);
+  });
+
+  it('says for how many operations the coverage details are unknown', () => {
+    const summary = failingSummary();
+    summary.coverage.total.undetailed = 1;
+    summary.coverage.specs[1].undetailed = 2;
+    const lines = formatConsole(summary);
+    expect(lines.at(-2)).toMatch(
+      /^coverage edge: .*, paging 0\/0 \(n\/a\), details unknown for 2 operations$/,
     );
+    expect(lines.at(-1)).toMatch(/, details unknown for 1 operation$/);
   });
 
   it('totals the run on one line, with its time in seconds', () => {
-    expect(formatConsole(failingSummary()).at(-2)).toBe(
+    expect(formatConsole(failingSummary())).toContain(
       'operations 4, cases 8 (3 failed), checks 37 passed, 4 failed, 1 known, 61.2 s',
     );
   });

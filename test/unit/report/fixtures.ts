@@ -1,9 +1,19 @@
 import { CHECKS } from '../../../src/contract/checks';
-import type { CheckTally, Finding, OperationTally, Summary } from '../../../src/contract/types';
+import type {
+  CheckTally,
+  CoverageCount,
+  CoverageTally,
+  Finding,
+  OperationCoverage,
+  OperationTally,
+  RunInfo,
+  Summary,
+} from '../../../src/contract/types';
 
 /**
  * Two fixed run summaries for the reporters, built by hand: one where everything conforms, one with
- * failures, a known deviation, a skipped operation and more findings of one check than the console shows.
+ * failures, a known deviation, a skipped operation, more findings of one check than the console shows, and
+ * coverage gaps (an operation never reached, statuses never observed, a filter never sent).
  */
 
 type TallyCounts = Partial<Pick<CheckTally, 'passed' | 'failed' | 'known' | 'findings'>>;
@@ -46,6 +56,55 @@ function operation(
   return { spec, operationId, method, path, cases, checks: tallies(counts), ...(skipped ? { skipped } : {}) };
 }
 
+/** The run's metadata, its fields in the order contract/summary.ts writes them. */
+function run({ baseUrl, durationMs, seed = 1, readOnly = false }: Partial<RunInfo>): RunInfo {
+  return {
+    startedAt: '2026-03-14T09:26:53.000Z',
+    version: '0.1.0',
+    baseUrl: baseUrl ?? '',
+    seed,
+    durationMs: durationMs ?? 0,
+    readOnly,
+  };
+}
+
+const c = (covered: number, total: number, percent: number | null): CoverageCount => ({
+  covered,
+  total,
+  percent,
+});
+
+function coverageTally(
+  operations: CoverageCount,
+  statuses: CoverageCount,
+  filters: CoverageCount,
+  paging: CoverageCount,
+): CoverageTally {
+  return { operations, statuses, filters, paging, undetailed: 0 };
+}
+
+/** A planned operation's coverage: [declared, exercised] statuses, filters and page parameters. */
+function covered(
+  [spec, operationId, method, path]: [string, string, string, string],
+  exercised: boolean,
+  statuses: [string[], string[]],
+  filters: [string[], string[]] = [[], []],
+  paging: [string[], string[]] = [[], []],
+): OperationCoverage {
+  return {
+    spec,
+    operationId,
+    method,
+    path,
+    exercised,
+    detail: {
+      statuses: { documented: statuses[0], observed: statuses[1] },
+      filters: { declared: filters[0], exercised: filters[1] },
+      paging: { declared: paging[0], exercised: paging[1] },
+    },
+  };
+}
+
 export function passingSummary(): Summary {
   return {
     baseUrl: 'http://127.0.0.1:4010',
@@ -61,6 +120,21 @@ export function passingSummary(): Summary {
       operation('incidents', 'createIncident', 'POST', '/incidents', 2, allPassed(2)),
     ],
     findings: [],
+    run: run({ baseUrl: 'http://127.0.0.1:4010', durationMs: 1534 }),
+    coverage: {
+      specs: [{ id: 'incidents', ...coverageTally(c(2, 2, 100), c(3, 3, 100), c(0, 0, null), c(1, 1, 100)) }],
+      total: coverageTally(c(2, 2, 100), c(3, 3, 100), c(0, 0, null), c(1, 1, 100)),
+      operations: [
+        covered(['incidents', 'listIncidents', 'GET', '/incidents'], true, [['200'], ['200']], undefined, [
+          ['query.limit'],
+          ['query.limit'],
+        ]),
+        covered(['incidents', 'createIncident', 'POST', '/incidents'], true, [
+          ['201', '400'],
+          ['201', '400'],
+        ]),
+      ],
+    },
   };
 }
 
@@ -196,12 +270,43 @@ export function failingSummary(): Summary {
     ok: false,
     byOperation,
     findings: [SERVER_FINDING, SCHEMA_FINDING, KNOWN_FINDING, ...USER_FINDINGS, AUTH_FINDING],
+    run: run({ baseUrl: BASE, durationMs: 61_234, seed: 42, readOnly: true }),
+    coverage: {
+      specs: [
+        { id: 'incidents', ...coverageTally(c(3, 4, 75), c(3, 9, 33), c(1, 1, 100), c(1, 2, 50)) },
+        { id: 'edge', ...coverageTally(c(1, 2, 50), c(1, 4, 25), c(0, 1, 0), c(0, 0, null)) },
+      ],
+      total: coverageTally(c(4, 6, 67), c(4, 13, 31), c(1, 2, 50), c(1, 2, 50)),
+      operations: [
+        covered(
+          ['incidents', 'listIncidents', 'GET', '/incidents'],
+          true,
+          [['200', '401'], ['200']],
+          [['query.status'], ['query.status']],
+          [['query.offset', 'query.limit'], ['query.limit']],
+        ),
+        covered(['incidents', 'createIncident', 'POST', '/incidents'], true, [
+          ['201', '400', '401'],
+          ['201', '400'],
+        ]),
+        covered(['incidents', 'getIncident', 'GET', '/incidents/{id}'], true, [['200', '404'], []]),
+        covered(['incidents', 'deleteIncident', 'DELETE', '/incidents/{id}'], false, [['204', '404'], []]),
+        covered(
+          ['edge', 'listUsers', 'GET', '/api/v1/users'],
+          true,
+          [['200', '401'], ['200']],
+          [['query.role'], []],
+        ),
+        covered(['edge', 'getUser', 'GET', '/api/v1/users/{id}'], false, [['200', '404'], []]),
+      ],
+    },
   };
 }
 
-/** Run times vary: snapshots show them masked. */
+/** Run times and dates vary: snapshots show them masked. */
 export function maskTimes(text: string): string {
   return text
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<date>')
     .replace(/\d+(\.\d+)? s\b/g, '<t> s')
     .replace(/time="[\d.]+"/g, 'time="<t>"')
     .replace(/"durationMs": \d+/g, '"durationMs": "<t>"');

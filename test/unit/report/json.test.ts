@@ -10,9 +10,9 @@ describe('formatJson', () => {
     expect(maskTimes(formatJson(summary()))).toMatchSnapshot();
   });
 
-  it('keeps the layout CI scripts read: { baseUrl, summary, findings, operations }', () => {
+  it('keeps the layout CI scripts read: { baseUrl, summary, findings, operations }, then run and coverage', () => {
     const parsed = JSON.parse(formatJson(failingSummary())) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['baseUrl', 'summary', 'findings', 'operations']);
+    expect(Object.keys(parsed)).toEqual(['baseUrl', 'summary', 'findings', 'operations', 'run', 'coverage']);
     expect(Object.keys(parsed.summary as object)).toEqual([
       'specs',
       'operations',
@@ -24,15 +24,42 @@ describe('formatJson', () => {
     ]);
   });
 
+  it('carries the run metadata: date, version, target, seed, duration, read-only', () => {
+    const { run } = JSON.parse(formatJson(failingSummary())) as { run: Summary['run'] };
+    expect(run).toEqual({
+      startedAt: '2026-03-14T09:26:53.000Z',
+      version: '0.1.0',
+      baseUrl: 'http://staging.test:8080',
+      seed: 42,
+      durationMs: 61_234,
+      readOnly: true,
+    });
+  });
+
+  it('carries the coverage per spec, in total and per operation, with null for a percentage of nothing', () => {
+    const { coverage } = JSON.parse(formatJson(failingSummary())) as { coverage: Summary['coverage'] };
+    expect(coverage.total.statuses).toEqual({ covered: 4, total: 13, percent: 31 });
+    expect(coverage.specs.map((s) => [s.id, s.paging.percent])).toEqual([
+      ['incidents', 50],
+      ['edge', null],
+    ]);
+    expect(coverage.operations.find((op) => op.operationId === 'deleteIncident')).toMatchObject({
+      exercised: false,
+      detail: { statuses: { documented: ['204', '404'], observed: [] } },
+    });
+  });
+
   it('loses nothing of the summary', () => {
     const original = failingSummary();
-    const { baseUrl, summary, findings, operations } = JSON.parse(formatJson(original)) as {
+    const { baseUrl, summary, findings, operations, run, coverage } = JSON.parse(formatJson(original)) as {
       baseUrl: string;
-      summary: Omit<Summary, 'baseUrl' | 'byOperation' | 'findings'>;
+      summary: Omit<Summary, 'baseUrl' | 'byOperation' | 'findings' | 'run' | 'coverage'>;
       findings: Summary['findings'];
       operations: Summary['byOperation'];
+      run: Summary['run'];
+      coverage: Summary['coverage'];
     };
-    expect({ baseUrl, ...summary, byOperation: operations, findings }).toEqual(original);
+    expect({ baseUrl, ...summary, byOperation: operations, findings, run, coverage }).toEqual(original);
   });
 
   it('is indented and ends with a newline', () => {
