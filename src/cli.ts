@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runLint, runServe, runVerify, serveHelpText } from './commands';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -36,7 +36,9 @@ export function buildCli(): Command {
     .description(
       'Stateful mock server and contract verifier for security-vendor APIs, driven by OpenAPI specs',
     )
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // A mistake in the command line is the run that could not be made (exit 2), not a failed one (1).
+    .exitOverride();
   addServe(program);
   addVerify(program);
   addLint(program);
@@ -177,7 +179,12 @@ if (require.main === module) {
   buildCli()
     .parseAsync(process.argv)
     .catch((error: unknown) => {
+      if (error instanceof CommanderError) {
+        // Commander has printed what was wrong; help and --version are not mistakes.
+        process.exitCode = error.exitCode === 0 ? 0 : 2;
+        return;
+      }
       console.error(`secmock: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
+      process.exitCode = 2;
     });
 }

@@ -1,6 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { describeSchedule, KnownDeviationsError, planRun, verify, type VerifyOptions } from '../contract';
+import {
+  describeSchedule,
+  KnownDeviationsError,
+  planRun,
+  SelectionError,
+  TargetUnreachableError,
+  verify,
+  type VerifyOptions,
+} from '../contract';
 import { formatConsole, formatHtml, formatJson, formatJunit } from '../report';
 import { formatProblem, listSpecFiles, loadSpecs, SpecLoadError } from '../openapi';
 
@@ -19,6 +27,7 @@ export async function runVerify(options: VerifyCommandOptions): Promise<number> 
   const out = options.out ?? ((line: string) => console.log(line));
   try {
     const reports = parseReportOption(options.report);
+    checkBaseUrl(options.baseUrl);
     const specs = await loadSpecs(options.specs?.length ? options.specs : listSpecFiles());
     if (options.dryRun) {
       const { schedule, book } = planRun(specs, options);
@@ -38,7 +47,12 @@ export async function runVerify(options: VerifyCommandOptions): Promise<number> 
       for (const problem of error.problems) console.error(formatProblem(problem));
       return 2;
     }
-    if (error instanceof KnownDeviationsError || error instanceof ReportOptionError) {
+    if (
+      error instanceof KnownDeviationsError ||
+      error instanceof ReportOptionError ||
+      error instanceof SelectionError ||
+      error instanceof TargetUnreachableError
+    ) {
       console.error(`secmock: ${error.message}`);
       return 2;
     }
@@ -47,6 +61,19 @@ export async function runVerify(options: VerifyCommandOptions): Promise<number> 
 }
 
 class ReportOptionError extends Error {}
+
+function checkBaseUrl(baseUrl: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol))
+    throw new ReportOptionError(
+      `--base-url takes an http(s) URL such as http://127.0.0.1:4010; got '${baseUrl}'`,
+    );
+}
 
 export function parseReportOption(option: string | undefined): Array<[keyof typeof FORMATS, string]> {
   if (!option) return [];

@@ -1,3 +1,4 @@
+import { targetUrl } from './target-url';
 import type { CaseRequest } from './types';
 
 const MASK = '****';
@@ -6,7 +7,7 @@ const MASK = '****';
 export function toCurl(baseUrl: string, request: CaseRequest, secrets: readonly string[]): string {
   const mask = (text: string) => maskSecrets(text, secrets);
   const parts = [
-    `curl -sS -X ${request.method.toUpperCase()} ${quote(mask(new URL(request.path, baseUrl).toString()))}`,
+    `curl -sS -X ${request.method.toUpperCase()} ${quote(mask(targetUrl(baseUrl, request.path).toString()))}`,
   ];
   for (const [name, value] of Object.entries(request.headers))
     parts.push(`-H ${quote(`${name}: ${mask(value)}`)}`);

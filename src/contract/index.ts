@@ -6,3 +6,5 @@ export type { CaseResponse, CheckTally, Finding, OperationTally, RunEvent, Summa
 export { TOOL_VERSION } from './version';
 export type { PlannedOperation } from './types';
 export type { Coverage, CoverageCount, CoverageTally, OperationCoverage, RunInfo } from './types';
+export { SelectionError } from './selection';
+export { TargetUnreachableError } from './run/session';

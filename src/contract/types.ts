@@ -65,6 +65,11 @@ export interface CheckInput {
   testCase: TestCase;
   response: CaseResponse;
   budgetMs?: number;
+  /**
+   * The answers to the earlier requests of the same chain or probe, oldest first: what checks that compare
+   * values across requests (a read after a write, the pages of a list) read.
+   */
+  history: CaseResponse[];
 }
 
 /** A check is a plain function with an id, a human title and a severity. */

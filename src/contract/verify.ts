@@ -1,9 +1,10 @@
-import { listSpecFiles, loadSpecs, type Operation, type SpecModel } from '../openapi';
+import { listSpecFiles, loadSpecs, type SpecModel } from '../openapi';
 import { readKnownDeviations, type KnownDeviation } from './known-deviations';
 import { CredentialBook } from './plan/credentials';
 import { runSchedule } from './run/run-schedule';
 import { RunSession } from './run/session';
 import { scheduleRun, type Schedule } from './schedule';
+import { selectOperations } from './selection';
 import { summarise } from './summary';
 import { TOOL_VERSION } from './version';
 import type { Finding, RunEvent, Summary } from './types';
@@ -96,13 +97,4 @@ async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promi
   const files = entries.filter((s): s is string => typeof s === 'string');
   const loaded = files.length > 0 ? await loadSpecs(files) : [];
   return entries.map((entry) => (typeof entry === 'string' ? (loaded.shift() as SpecModel) : entry));
-}
-
-export function selectOperations(specs: SpecModel[], ids?: string[], tags?: string[]): Operation[] {
-  return specs
-    .flatMap((spec) => spec.operations)
-    .filter(
-      (op) => !ids?.length || ids.includes(op.operationId) || ids.includes(`${op.specId}/${op.operationId}`),
-    )
-    .filter((op) => !tags?.length || op.tags.some((t) => tags.includes(t)));
 }

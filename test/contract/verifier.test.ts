@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { brokenApps, startBrokenApp } from '../fixtures/apps';
 import { runVerify } from '../../src/commands/verify';
 import { verify } from '../../src/contract/verify';
+import { TargetUnreachableError } from '../../src/contract';
 import { startMock, type RunningMock } from '../../src/server/serve';
 import { TINY_SPEC, VENDOR_SPECS } from '../helpers/paths';
 import { authHeaders } from '../helpers/credentials';
@@ -79,7 +80,7 @@ describe('secmock verify: options, reports and reproductions', () => {
     expect(result.events.filter((e) => e.type === 'skipped').length).toBe(3);
   });
 
-  it('writes JUnit (one testcase per operation x check), JSON and self-contained HTML reports; exits 1 on failure', async () => {
+  it('writes JUnit (one testcase per operation), JSON and self-contained HTML reports; exits 1 on failure', async () => {
     const app = brokenApps().find((a) => a.app.breaks === 'undocumented_status')?.app;
     const proxy = await startBrokenApp(app as NonNullable<typeof app>, mock.url);
     const dir = mkdtempSync(join(tmpdir(), 'secmock-reports-'));
@@ -96,20 +97,42 @@ describe('secmock verify: options, reports and reproductions', () => {
       await proxy.close();
     }
     const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
-    expect(junit.match(/<testcase /g)).toHaveLength(5 * 12);
+    expect(junit.match(/<testsuite /g)).toHaveLength(1);
+    expect(junit).toMatch(/<testsuite name="manageengine-incidents" tests="5" failures="[1-5]" skipped="0" /);
+    expect(junit.match(/<testcase /g)).toHaveLength(5);
+    // The failing read names its operation, and its one failure lists the check that caught it.
     expect(junit).toMatch(
-      /<testcase classname="manageengine-incidents.getIncident" name="Undocumented status \[undocumented_status\]"><failure /,
+      /<testcase classname="manageengine-incidents" name="GET \/api\/v2\/incident\/\{incident_id\} \(getIncident\)"><failure message="\d+ failures?; first: \[[a-z_]+\] [^"]*" type="[a-z_,]*undocumented_status[a-z_,]*">/,
     );
+    expect(junit.match(/<failure /g)?.length).toBe(Number(/failures="(\d)"/.exec(junit)?.[1]));
     const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
       summary: { ok: boolean };
       findings: unknown[];
+      run: { baseUrl: string; seed: number; readOnly: boolean; startedAt: string; version: string };
+      coverage: { total: { operations: { covered: number; total: number } } };
     };
     expect(json.summary.ok).toBe(false);
     expect(json.findings.length).toBeGreaterThan(0);
+    expect(json.run).toMatchObject({
+      baseUrl: proxy.url,
+      seed: 1,
+      readOnly: false,
+      version: expect.stringMatching(/^\d+\.\d+/),
+    });
+    expect(Date.parse(json.run.startedAt)).not.toBeNaN();
+    expect(json.coverage.total.operations).toEqual({ covered: 5, total: 5, percent: 100 });
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('<h1>secmock verify: <span class="fail">FAIL</span></h1>');
+    expect(html).toContain('<h2>API coverage</h2>');
+    expect(html).toMatch(/<h2>Passed \(\d\)<\/h2>/);
     expect(html).not.toMatch(/<(script|link)\b/);
     expect(lines.find((l) => l.startsWith('operations '))).toMatch(/^operations 5, cases \d+ \(\d+ failed\)/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^coverage manageengine-incidents: operations 5\/5 \(100 %\), statuses \d+\/\d+ /,
+      ),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/^coverage total: operations 5\/5 \(100 %\)/));
   });
 
   it('--dry-run prints the plan and sends nothing', async () => {
@@ -133,17 +156,14 @@ describe('secmock verify: options, reports and reproductions', () => {
     ).toBe(true);
   });
 
-  it('reports an unreachable implementation as server errors, not a crash', async () => {
-    const result = await verify({
+  it('stops with an error naming the target when nothing answers, rather than a wall of findings', async () => {
+    const run = verify({
       baseUrl: 'http://127.0.0.1:9',
       specs: [TINY_SPEC],
       operations: ['listNotes'],
       timeoutMs: 2000,
     });
-    expect(result.summary.ok).toBe(false);
-    expect(result.findings[0]).toMatchObject({
-      check: 'server_error',
-      failure: { expected: 'an HTTP response' },
-    });
+    await expect(run).rejects.toBeInstanceOf(TargetUnreachableError);
+    await expect(run).rejects.toThrow('cannot reach http://127.0.0.1:9');
   });
 });

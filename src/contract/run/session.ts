@@ -19,6 +19,12 @@ export interface RunOptions {
   emit(event: RunEvent): void;
 }
 
+/**
+ * The implementation could not be reached at all (nothing answered the run's first request): the run could
+ * not be made, which is not a contract departure.
+ */
+export class TargetUnreachableError extends Error {}
+
 /** The instant the planner's generated values are relative to (the mock's default clock start). */
 const PLAN_NOW = Date.parse('2025-09-09T18:00:00Z');
 
@@ -32,6 +38,7 @@ export class RunSession {
   private readonly responses = new ResponseValidator(this.validators);
   private readonly known = new Map<string, Record<string, unknown>>();
   private nextCaseId = 1;
+  private answered = false;
   private readonly tools: CheckTools = { validateResponse: (op, response) => this.validate(op, response) };
 
   constructor(readonly options: RunOptions) {}
@@ -65,10 +72,14 @@ export class RunSession {
     this.known.set(resource, entity);
   }
 
-  async execute(testCase: TestCase): Promise<CaseResponse> {
-    const { baseUrl, timeoutMs } = this.options;
+  /** Sends a case and judges its answer; `history` holds the earlier answers of its chain or probe. */
+  async execute(testCase: TestCase, history: CaseResponse[] = []): Promise<CaseResponse> {
+    const { baseUrl, timeoutMs, budgetMs, knownDeviations } = this.options;
     const response = await send(baseUrl, testCase.request, timeoutMs);
-    const results = judge(testCase, response, this.tools, this.options);
+    if (!this.answered && response.transportError)
+      throw new TargetUnreachableError(`cannot reach ${baseUrl}: ${response.transportError}`);
+    this.answered ||= !response.transportError;
+    const results = judge({ testCase, response, budgetMs, history }, this.tools, knownDeviations);
     this.remember(testCase, response);
     this.options.emit({ type: 'case', testCase, response, results });
     return response;

@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
+import { targetUrl } from '../target-url';
 import type { CaseRequest, CaseResponse } from '../types';
 
 /** Sends one case over HTTP; a timeout or a refused connection is a response with a transportError. */
 export async function send(baseUrl: string, request: CaseRequest, timeoutMs: number): Promise<CaseResponse> {
   const started = performance.now();
   try {
-    const response = await fetch(new URL(request.path, baseUrl), {
+    const response = await fetch(targetUrl(baseUrl, request.path), {
       method: request.method.toUpperCase(),
       headers: request.headers,
       body: request.body,

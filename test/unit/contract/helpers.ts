@@ -173,5 +173,5 @@ export function checkInput(
   init: Partial<TestCase> & { budgetMs?: number } = {},
 ): CheckInput {
   const { budgetMs, ...testCase } = init;
-  return { testCase: makeTestCase({ expect, ...testCase }), response: answer, budgetMs };
+  return { testCase: makeTestCase({ expect, ...testCase }), response: answer, budgetMs, history: [] };
 }

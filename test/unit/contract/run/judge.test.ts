@@ -14,12 +14,12 @@ const outcomes = (results: CheckResult[]) => Object.fromEntries(results.map((r) 
 
 describe('judge', () => {
   it('runs every check of the catalogue, in its order', () => {
-    const results = judge(testCase, ok, fakeTools(), { knownDeviations: [] });
+    const results = judge({ testCase: testCase, response: ok, history: [] }, fakeTools(), []);
     expect(results.map((r) => r.check)).toEqual(CHECKS.map((c) => c.id));
   });
 
   it('passes what applies and passes, skips what does not apply', () => {
-    const results = judge(testCase, ok, fakeTools(), { knownDeviations: [] });
+    const results = judge({ testCase: testCase, response: ok, history: [] }, fakeTools(), []);
     expect(outcomes(results)).toEqual({
       server_error: 'passed',
       undocumented_status: 'passed',
@@ -38,7 +38,7 @@ describe('judge', () => {
   });
 
   it('fails a check with its failures when nothing is known about it', () => {
-    const results = judge(testCase, crash, fakeTools(), { knownDeviations: [] });
+    const results = judge({ testCase: testCase, response: crash, history: [] }, fakeTools(), []);
     expect(results.find((r) => r.check === 'server_error')).toEqual({
       check: 'server_error',
       outcome: 'failed',
@@ -54,7 +54,11 @@ describe('judge', () => {
 
   it('hands the budget to the checks', () => {
     const slow = makeResponse({ status: 200, durationMs: 300 });
-    const results = judge(testCase, slow, fakeTools(), { budgetMs: 100, knownDeviations: [] });
+    const results = judge(
+      { testCase: testCase, response: slow, budgetMs: 100, history: [] },
+      fakeTools(),
+      [],
+    );
     expect(results.find((r) => r.check === 'response_time')).toMatchObject({
       outcome: 'failed',
       failures: [{ path: 'time', expected: '<= 100 ms', actual: '300 ms' }],
@@ -69,7 +73,9 @@ describe('judge', () => {
     ['anything', { operation: '*', check: '*', reason: 'r' }],
   ])('a failure listed by %s is known, with its reason', (_, deviation) => {
     const reason = `vendor bug VND-1 (${deviation.operation} ${deviation.check})`;
-    const results = judge(testCase, crash, fakeTools(), { knownDeviations: [{ ...deviation, reason }] });
+    const results = judge({ testCase: testCase, response: crash, history: [] }, fakeTools(), [
+      { ...deviation, reason },
+    ]);
     expect(results.find((r) => r.check === 'server_error')).toEqual({
       check: 'server_error',
       outcome: 'known',
@@ -84,7 +90,7 @@ describe('judge', () => {
     ['another check', { operation: 'listItems', check: 'response_time', reason: 'r' }],
     ['a prefix of the operation id', { operation: 'list', check: '*', reason: 'r' }],
   ])('a deviation for %s leaves the failure failed', (_, deviation) => {
-    const results = judge(testCase, crash, fakeTools(), { knownDeviations: [deviation] });
+    const results = judge({ testCase: testCase, response: crash, history: [] }, fakeTools(), [deviation]);
     expect(results.find((r) => r.check === 'server_error')).toMatchObject({
       outcome: 'failed',
       reason: undefined,
@@ -97,13 +103,33 @@ describe('judge', () => {
       { operation: 'demo/listItems', check: 'server_error', reason: 'first' },
       { operation: '*', check: '*', reason: 'second' },
     ];
-    const results = judge(testCase, crash, fakeTools(), { knownDeviations });
+    const results = judge({ testCase: testCase, response: crash, history: [] }, fakeTools(), knownDeviations);
     expect(results.find((r) => r.check === 'server_error')?.reason).toBe('first');
   });
 
   it('never turns a pass or a skip into a known deviation', () => {
     const knownDeviations: KnownDeviation[] = [{ operation: '*', check: '*', reason: 'everything' }];
-    const results = judge(testCase, ok, fakeTools(), { knownDeviations });
+    const results = judge({ testCase: testCase, response: ok, history: [] }, fakeTools(), knownDeviations);
     expect(results.filter((r) => r.outcome === 'known')).toEqual([]);
+  });
+
+  it('turns a check that throws into a finding of that check, and judges the others', () => {
+    const broken = {
+      validateResponse: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'split')");
+      },
+    };
+    const results = judge({ testCase, response: ok, history: [] }, broken, []);
+    expect(results.find((r) => r.check === 'response_schema')).toMatchObject({
+      outcome: 'failed',
+      failures: [
+        {
+          path: 'check',
+          expected: 'the response_schema check to complete',
+          actual: "it failed: Cannot read properties of undefined (reading 'split')",
+        },
+      ],
+    });
+    expect(results.find((r) => r.check === 'server_error')?.outcome).toBe('passed');
   });
 });
