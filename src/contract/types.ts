@@ -49,6 +49,8 @@ export interface TestCase {
   expect: Expectation;
   /** Credential values in this request, masked in every report. */
   secrets: string[];
+  /** The stored entity's key the request addresses, when it addresses one. */
+  key?: unknown;
 }
 
 export type Severity = 'critical' | 'major' | 'minor';

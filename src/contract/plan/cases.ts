@@ -137,5 +137,16 @@ export function makeCase(
 ): TestCase {
   const request = toRequest(operation, parts, ctx.book, credentials);
   const secrets = ctx.book.secrets();
-  return { id: ctx.nextId(), spec: ctx.spec, operation, kind, label, request, expect, secrets };
+  const testCase: TestCase = {
+    id: ctx.nextId(),
+    spec: ctx.spec,
+    operation,
+    kind,
+    label,
+    request,
+    expect,
+    secrets,
+  };
+  if (parts.key !== undefined) testCase.key = parts.key;
+  return testCase;
 }

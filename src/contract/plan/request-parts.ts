@@ -13,6 +13,8 @@ export interface RequestParts {
   /** Sent verbatim instead of the serialised body (malformed JSON). */
   rawBody?: string;
   contentType?: string;
+  /** The stored entity's key the request addresses, when it addresses one (put there by withKey). */
+  key?: unknown;
 }
 
 export type CredentialMode = 'valid' | 'none' | { scheme: string; value: string };
@@ -59,7 +61,7 @@ export function withKey(operation: Operation, parts: RequestParts, key: unknown)
   const location = operation.mock.id;
   if (!location || key === undefined) return parts;
   const value = location.many ? [key] : key;
-  const next: RequestParts = { ...parts, path: { ...parts.path }, query: { ...parts.query } };
+  const next: RequestParts = { ...parts, path: { ...parts.path }, query: { ...parts.query }, key };
   if (location.in === 'path' || location.in === 'query') next[location.in][location.path[0]] = value;
   else if (location.in === 'body') next.body = setIn(structuredClone(parts.body ?? {}), location.path, value);
   return next;

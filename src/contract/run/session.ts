@@ -95,7 +95,14 @@ export class RunSession {
     const resource = testCase.spec.resources.find((r) => r.name === operation.mock.resource);
     if (!resource?.key || response.status < 200 || response.status >= 300) return;
     if (operation.mock.action === 'delete') {
-      this.known.delete(resource.name);
+      // Only the entity it deleted is gone: a chain deleting its own entity leaves the discovered one known.
+      const known = this.known.get(resource.name);
+      if (
+        known &&
+        testCase.key !== undefined &&
+        String(known[operation.mock.by ?? resource.key]) === String(testCase.key)
+      )
+        this.known.delete(resource.name);
       return;
     }
     if (operation.mock.action !== 'create' || this.known.has(resource.name)) return;

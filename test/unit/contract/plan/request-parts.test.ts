@@ -217,7 +217,8 @@ describe('withKey', () => {
       { body: { name: 'n', filter: { id: 'k-1' } } },
     ],
   ])('puts the key in %s', (_, location, expected) => {
-    expect(withKey(keyed(location), base, 'k-1')).toEqual({ ...base, ...expected });
+    // The parts also remember which key they address, so the run can tell what a delete removed.
+    expect(withKey(keyed(location), base, 'k-1')).toEqual({ ...base, ...expected, key: 'k-1' });
     expect(base).toEqual({ path: { id: 'old' }, query: { a: 1 }, headers: {}, body: { name: 'n' } });
   });
 
