@@ -168,6 +168,7 @@ export const operationAnnotationSchema = {
       properties: { by: { type: 'string' }, order: { enum: ['asc', 'desc'] } },
     },
     requires: { type: 'array', items: { type: 'string' } },
+    query: { type: 'boolean' },
     behaviour: { type: 'string', pattern: '^[a-zA-Z][\\w-]*$' },
     response: {},
     status: { type: 'integer', minimum: 200, maximum: 299 },

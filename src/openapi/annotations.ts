@@ -118,6 +118,7 @@ interface RawOperationAnnotation {
   page?: { offset?: string; limit?: string; default?: number; max?: number };
   sort?: { by: string; order?: 'asc' | 'desc' };
   requires?: string[];
+  query?: boolean;
   behaviour?: string;
   response?: unknown;
   status?: number;
@@ -152,6 +153,7 @@ export function buildOperationAnnotation(raw: RawOperationAnnotation | undefined
     },
     sort: r.sort && { by: r.sort.by, order: r.sort.order ?? 'asc' },
     requires: r.requires ?? [],
+    ...(r.query === undefined ? {} : { query: r.query }),
     behaviour: r.behaviour,
     response: r.response,
     status: r.status,

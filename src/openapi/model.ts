@@ -215,6 +215,8 @@ export interface OperationAnnotation {
   page?: PageSpec;
   sort?: { by: string; order: 'asc' | 'desc' };
   requires: string[];
+  /** A query sent as POST (or another method): it changes nothing, so --read-only may send it. */
+  query?: boolean;
   behaviour?: string;
   response?: unknown;
   status?: number;

@@ -23,6 +23,7 @@ export function refusalStatuses(spec: SpecModel, operation: Operation, kind: Err
 
 /** Operations whose calls change state; --read-only never sends them. */
 export function isMutating(operation: Operation): boolean {
+  if (operation.mock.query) return false;
   const action = operation.mock.action;
   if (action === 'read' || action === 'list' || action === 'exists') return false;
   if (action !== undefined) return true;

@@ -55,4 +55,10 @@ describe('isMutating', () => {
       mutating,
     );
   });
+
+  it('lets a query sent as POST through --read-only: it declares it changes nothing', () => {
+    const query = makeOperation({ operationId: 'op', method: 'post', mock: { query: true } });
+    expect(isMutating(query)).toBe(false);
+    expect(isMutating({ ...query, mock: { ...query.mock, query: false } })).toBe(true);
+  });
 });
