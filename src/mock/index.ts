@@ -4,10 +4,10 @@
  */
 export { ADMIN_PREFIX, isAdminPath } from './admin';
 export { behaviourProblems } from './bind';
-export { readLocation } from './crud/locations';
+export { readLocation } from '../openapi';
 export { MASK } from './crud/secrets';
 export type { ResourceRuntime } from './crud/resources';
-export type { TemplateScope } from './crud/template';
+export type { TemplateScope } from '../openapi';
 export { BUNDLED_SEED_DIR, MockEngine } from './engine';
 export { DEFAULT_LIMITS, type MockLimits, type MockOptions } from './options';
 export { handleRequest } from './handle';

@@ -4,7 +4,7 @@ import type { Operation, SpecModel } from '../openapi';
 import type { Store } from '../state';
 import type { ValidatedRequest } from '../validate';
 import type { ResourceRuntime } from './crud/resources';
-import type { TemplateScope } from './crud/template';
+import type { TemplateScope } from '../openapi';
 import type { Outcome } from './outcome';
 import type { MockClock } from './services/clock';
 

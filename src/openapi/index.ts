@@ -9,3 +9,6 @@ export { BUNDLED_SPECS_DIR, listSpecFiles, resolveSpecFiles } from './files';
 export { entityPointer, existsPointer, itemsPointer, keyPointer, responseTemplate } from './templates';
 export { readSecuritySchemes } from './scheme-summary';
 export { type TemplateFilter } from './templates';
+export { lookup, renderTemplate, type TemplateScope } from './render-template';
+export { readLocation, type RequestValues } from './request-location';
+export { writtenEntity } from './written-entity';

@@ -11,7 +11,7 @@ export const DEFAULT_RESPONSE_TEMPLATES: Record<Action, unknown> = {
   exists: { present: '$exists' },
 };
 
-/** The filters a template expression may end with (`$body.severity|display`); src/mock/template.ts applies them. */
+/** The filters a template expression may end with (`$body.severity|display`); render-template.ts applies them. */
 export const TEMPLATE_FILTERS = ['display', 'upper', 'lower', 'count'] as const;
 export type TemplateFilter = (typeof TEMPLATE_FILTERS)[number];
 

@@ -3,7 +3,7 @@ import type { Entity } from '../../state';
 import { fail, type Outcome } from '../outcome';
 import { entityInput, notFound, requestedIds, respond, type CrudContext } from './context';
 import { listEntities } from './list';
-import { readLocation } from './locations';
+import { readLocation } from '../../openapi';
 
 export type { CrudContext } from './context';
 

@@ -1,10 +1,15 @@
-import { type Operation, responseTemplate } from '../../openapi';
+import {
+  readLocation,
+  renderTemplate,
+  responseTemplate,
+  writtenEntity,
+  type Operation,
+  type TemplateScope,
+} from '../../openapi';
 import type { Entity } from '../../state';
 import type { ValidatedRequest } from '../../validate';
 import { fail, ok, type Outcome } from '../outcome';
-import { readLocation } from './locations';
 import type { ResourceRuntime } from './resources';
-import { renderTemplate, type TemplateScope } from './template';
 
 /** Everything a generic action needs: the operation, its resource and the validated request. */
 export interface CrudContext {
@@ -21,16 +26,10 @@ export function respond(ctx: CrudContext, scope: TemplateScope): Outcome {
   return ok(renderTemplate(responseTemplate(ctx.operation), ctx.scope(scope)));
 }
 
-/** The entity fields a create/update/upsert carries: a location (default: the body) or a template. */
+/** The entity fields a create/update/upsert carries: the same reading the verifier expects a read to show. */
 export function entityInput(ctx: CrudContext): Entity {
-  const source = ctx.operation.mock.entity;
-  const value =
-    source === undefined
-      ? ctx.request.body
-      : 'template' in source
-        ? renderTemplate(source.template, ctx.scope({}))
-        : readLocation(ctx.request, source);
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Entity) } : {};
+  const { now } = ctx.scope({});
+  return writtenEntity(ctx.operation, ctx.request, { now });
 }
 
 export function requestedIds(ctx: CrudContext): unknown[] {

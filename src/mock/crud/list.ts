@@ -2,7 +2,7 @@ import type { ListFilter } from '../../openapi';
 import type { Entity } from '../../state';
 import type { Outcome } from '../outcome';
 import { respond, type CrudContext } from './context';
-import { readLocation } from './locations';
+import { readLocation } from '../../openapi';
 
 /** A filtered, sorted page of the resource's entities, the page's numbers in scope ($page). */
 export function listEntities(ctx: CrudContext): Outcome {

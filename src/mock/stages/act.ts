@@ -3,7 +3,7 @@ import { type ClockFormat, type Operation, type SpecModel, successStatus } from 
 import type { ValidatedRequest } from '../../validate';
 import { runAction } from '../crud/actions';
 import type { ResourceRuntime } from '../crud/resources';
-import { renderTemplate, type TemplateScope } from '../crud/template';
+import { renderTemplate, type TemplateScope } from '../../openapi';
 import { fail, type Outcome } from '../outcome';
 import type { Behaviour, BehaviourContext } from '../plugin';
 import { formatTime, type MockClock } from '../services/clock';

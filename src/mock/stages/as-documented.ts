@@ -1,6 +1,6 @@
 import type { Operation, SchemaPath } from '../../openapi';
 import type { ValidatedRequest } from '../../validate';
-import { renderTemplate } from '../crud/template';
+import { renderTemplate } from '../../openapi';
 
 /**
  * A request the vendor accepts, in the document's terms, so that the vendor's own spellings and shapes

@@ -1,6 +1,6 @@
 import type { PlainResponse } from '../../http';
 import type { ErrorKind, Operation, SpecModel } from '../../openapi';
-import { renderTemplate } from '../crud/template';
+import { renderTemplate } from '../../openapi';
 
 /**
  * A refusal in the vendor's own envelope: the spec's template for that kind of error (the operation's own,

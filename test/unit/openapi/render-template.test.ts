@@ -1,4 +1,4 @@
-import { lookup, renderTemplate } from '../../../../src/mock/crud/template';
+import { lookup, renderTemplate } from '../../../src/openapi/render-template';
 
 const scope = {
   body: {

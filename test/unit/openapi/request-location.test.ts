@@ -1,6 +1,6 @@
-import { readLocation } from '../../../../src/mock/crud/locations';
-import { at } from '../../helpers/model';
-import { validatedRequest } from '../../helpers/requests';
+import { readLocation } from '../../../src/openapi/request-location';
+import { at } from '../helpers/model';
+import { validatedRequest } from '../helpers/requests';
 
 const request = validatedRequest({
   path: { uuid: 'u1' },

@@ -3,7 +3,7 @@
  * value, and `${expr}` inside a string is interpolated. Keys whose value is undefined are dropped.
  * See docs/annotations.md.
  */
-import type { TemplateFilter } from '../../openapi';
+import type { TemplateFilter } from './templates';
 
 export type TemplateScope = Record<string, unknown>;
 
