@@ -54,7 +54,29 @@ const resource = {
     updated: { type: 'string' },
     clock: { enum: ['epoch-s', 'epoch-ms', 'iso', 'sql'] },
     secrets: { type: 'array', items: { type: 'string' } },
+    times: { type: 'array', items: { type: 'string' } },
+    computed: { type: 'array', items: { type: 'string' } },
     defaults: { type: 'object' },
+  },
+};
+
+/** A place in an answer, through arrays: `categoryCounts[].count`. */
+const answerPath = { type: 'string', pattern: '^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$' };
+const aggregateTerm = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['operation', 'at'],
+  properties: { operation: { type: 'string' }, at: answerPath },
+};
+const aggregate = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'total', 'parts'],
+  properties: {
+    name: { type: 'string' },
+    body: {},
+    total: aggregateTerm,
+    parts: { type: 'array', minItems: 1, items: aggregateTerm },
   },
 };
 
@@ -66,6 +88,7 @@ export const rootAnnotationSchema = {
     responses: { enum: ['example', 'generated'] },
     errors: { ...errorKinds, required: ['validation', 'unauthorized'] },
     resources: { type: 'object', additionalProperties: resource },
+    aggregates: { type: 'array', items: aggregate },
   },
 };
 
@@ -159,16 +182,29 @@ export const operationAnnotationSchema = {
         limit: location,
         default: { type: 'integer', minimum: 1 },
         max: { type: 'integer', minimum: 1 },
+        base: { enum: [0, 1] },
       },
     },
     sort: {
       type: 'object',
       additionalProperties: false,
       required: ['by'],
-      properties: { by: { type: 'string' }, order: { enum: ['asc', 'desc'] } },
+      properties: {
+        by: { type: 'string' },
+        order: { enum: ['asc', 'desc'] },
+        unless: { type: 'array', items: location },
+      },
     },
+    window: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'to', 'field'],
+      properties: { from: location, to: location, field: { type: 'string' } },
+    },
+    unique: { type: 'array', items: location },
     requires: { type: 'array', items: { type: 'string' } },
     query: { type: 'boolean' },
+    answersAnyId: { type: 'boolean' },
     behaviour: { type: 'string', pattern: '^[a-zA-Z][\\w-]*$' },
     response: {},
     status: { type: 'integer', minimum: 200, maximum: 299 },

@@ -79,6 +79,8 @@ interface RawResource {
   updated?: string;
   clock?: ClockFormat;
   secrets?: string[];
+  times?: string[];
+  computed?: string[];
   defaults?: Record<string, unknown>;
 }
 
@@ -102,6 +104,8 @@ export function buildResource(specId: string, name: string, raw: RawResource): R
     created: raw.created,
     updated: raw.updated,
     clock: raw.clock ?? 'epoch-s',
+    times: raw.times ?? [],
+    computed: raw.computed ?? [],
     secrets: raw.secrets ?? [],
     defaults: raw.defaults ?? {},
   };
@@ -115,10 +119,13 @@ interface RawOperationAnnotation {
   entity?: string | Record<string, unknown>;
   unset?: string;
   filters?: Record<string, { field: string; match?: ListFilter['match'] }>;
-  page?: { offset?: string; limit?: string; default?: number; max?: number };
-  sort?: { by: string; order?: 'asc' | 'desc' };
+  page?: { offset?: string; limit?: string; default?: number; max?: number; base?: number };
+  sort?: { by: string; order?: 'asc' | 'desc'; unless?: string[] };
+  window?: { from: string; to: string; field: string };
+  unique?: string[];
   requires?: string[];
   query?: boolean;
+  answersAnyId?: boolean;
   behaviour?: string;
   response?: unknown;
   status?: number;
@@ -150,10 +157,22 @@ export function buildOperationAnnotation(raw: RawOperationAnnotation | undefined
       limit: r.page.limit === undefined ? undefined : parseLocation(r.page.limit),
       defaultLimit: r.page.default,
       maxLimit: r.page.max,
+      base: r.page.base ?? 0,
     },
-    sort: r.sort && { by: r.sort.by, order: r.sort.order ?? 'asc' },
+    sort: r.sort && {
+      by: r.sort.by,
+      order: r.sort.order ?? 'asc',
+      unless: (r.sort.unless ?? []).map(parseLocation),
+    },
+    window: r.window && {
+      from: parseLocation(r.window.from),
+      to: parseLocation(r.window.to),
+      field: r.window.field,
+    },
+    unique: (r.unique ?? []).map(parseLocation),
     requires: r.requires ?? [],
     ...(r.query === undefined ? {} : { query: r.query }),
+    ...(r.answersAnyId === undefined ? {} : { answersAnyId: r.answersAnyId }),
     behaviour: r.behaviour,
     response: r.response,
     status: r.status,

@@ -6,9 +6,18 @@ export { formatLocation } from './annotations';
 export { lineOfPointer } from './parse-file';
 export { toPointer, parsePointer, resolvePointer } from './pointer';
 export { BUNDLED_SPECS_DIR, listSpecFiles, resolveSpecFiles } from './files';
-export { entityPointer, existsPointer, itemsPointer, keyPointer, responseTemplate } from './templates';
+export {
+  entityPointer,
+  existsPointer,
+  itemsPointer,
+  keyPointer,
+  pagePointers,
+  responseTemplate,
+  type PagePointers,
+} from './templates';
 export { readSecuritySchemes } from './scheme-summary';
 export { type TemplateFilter } from './templates';
 export { lookup, renderTemplate, type TemplateScope } from './render-template';
 export { readLocation, type RequestValues } from './request-location';
 export { writtenEntity } from './written-entity';
+export { compareForSort, filterMatches, instantOf, parseDateText } from './list-semantics';

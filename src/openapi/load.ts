@@ -3,7 +3,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { buildErrorEnvelopes, buildResource, checkRootAnnotation } from './annotations';
 import { checkExamples } from './examples';
 import { extension, flattenOperations } from './flatten';
-import type { ErrorTemplate, Operation, SpecModel } from './model';
+import type { Aggregate, ErrorTemplate, Operation, SpecModel } from './model';
 import { checkOpenApiSchema } from './oas-schema';
 import { parseSpecFile, type ParsedFile } from './parse-file';
 import { parsePointer, toPointer } from './pointer';
@@ -55,7 +55,33 @@ interface RootAnnotation {
   errors?: Record<string, ErrorTemplate>;
   resources?: Record<string, object>;
   responses?: string;
+  aggregates?: Array<{ name: string; body?: unknown; total: RawTerm; parts: RawTerm[] }>;
 }
+
+interface RawTerm {
+  operation: string;
+  at: string;
+}
+
+const answerPath = (at: string) => at.split('.');
+
+/** An aggregate naming an operation the spec does not have would silently check nothing. */
+function unknownAggregateOperations(
+  aggregates: Aggregate[],
+  operations: Operation[],
+): Array<Omit<SpecProblem, 'file'>> {
+  const known = new Set(operations.map((op) => op.operationId));
+  return aggregates.flatMap((aggregate, index) =>
+    [aggregate.total, ...aggregate.parts]
+      .filter((term) => !known.has(term.operationId))
+      .map((term) => ({
+        pointer: `/x-secmock/aggregates/${index}`,
+        message: `aggregate '${aggregate.name}' names operation '${term.operationId}', which the spec does not have`,
+        severity: 'error' as const,
+      })),
+  );
+}
+const term = (raw: RawTerm) => ({ operationId: raw.operation, at: answerPath(raw.at) });
 
 function buildModel(
   parsed: ParsedFile,
@@ -85,6 +111,13 @@ function buildModel(
     ...checkSemantics({ operations, rawOperations, resources, schemes: schemes.schemes, errors }).map(locate),
     ...examples.problems.map(locate),
   );
+  const aggregates = (root?.aggregates ?? []).map((a) => ({
+    name: a.name,
+    ...(a.body === undefined ? {} : { body: a.body }),
+    total: term(a.total),
+    parts: a.parts.map(term),
+  }));
+  problems.push(...unknownAggregateOperations(aggregates, operations).map(locate));
   const model: SpecModel = {
     id,
     file,
@@ -97,6 +130,7 @@ function buildModel(
     errors,
     responseMode: root?.responses === 'generated' ? 'generated' : 'example',
     schemaCount: Object.keys(document.components?.schemas ?? {}).length,
+    aggregates,
   };
   return { file, model, problems, stats: statsOf(model, examples.checked) };
 }

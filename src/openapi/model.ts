@@ -19,6 +19,28 @@ export interface SpecModel {
   responseMode: 'example' | 'generated';
   /** Number of entries under components/schemas. */
   schemaCount: number;
+  /** Counts that must agree across operations (root `x-secmock.aggregates`). */
+  aggregates: Aggregate[];
+}
+
+/** A place in an answer, through arrays (`[]`): `categoryCounts[].count`. */
+export type AnswerPath = string[];
+
+/** One operation's number in an aggregate: the value (or the sum of the values) at `at` in its answer. */
+export interface AggregateTerm {
+  operationId: string;
+  at: AnswerPath;
+}
+
+/**
+ * Counts that describe the same data and must agree: every part's sum equals the total, when each
+ * operation is asked the same `body` (a threat dashboard's counts per severity add up to the events).
+ */
+export interface Aggregate {
+  name: string;
+  body?: unknown;
+  total: AggregateTerm;
+  parts: AggregateTerm[];
 }
 
 export interface Operation {
@@ -176,6 +198,10 @@ export interface ResourceSpec {
   created?: string;
   updated?: string;
   clock: ClockFormat;
+  /** Other fields holding instants in the clock's format (an event's `timestamp`). */
+  times: string[];
+  /** Fields the server computes (a group's member count): what a client sends there is not stored. */
+  computed: string[];
   secrets: string[];
   defaults: Record<string, unknown>;
 }
@@ -198,9 +224,18 @@ export interface ListFilter {
 
 export interface PageSpec {
   offset?: RequestLocation;
+  /** The offset of the first item: 0, or 1 where the vendor counts from 1 (ManageEngine's `from`). */
+  base?: number;
   limit?: RequestLocation;
   defaultLimit?: number;
   maxLimit?: number;
+}
+
+/** The order a list answers in, unless the request sends one of `unless` (its own order). */
+export interface SortSpec {
+  by: string;
+  order: 'asc' | 'desc';
+  unless?: RequestLocation[];
 }
 
 export interface OperationAnnotation {
@@ -213,10 +248,16 @@ export interface OperationAnnotation {
   unset?: RequestLocation;
   filters: ListFilter[];
   page?: PageSpec;
-  sort?: { by: string; order: 'asc' | 'desc' };
+  sort?: SortSpec;
+  /** A time window a list answers within: items whose `field` lies between the values sent at `from`, `to`. */
+  window?: { from: RequestLocation; to: RequestLocation; field: string };
+  /** Request values the vendor keeps unique among stored entities (a name): the verifier makes them unique. */
+  unique: RequestLocation[];
   requires: string[];
   /** A query sent as POST (or another method): it changes nothing, so --read-only may send it. */
   query?: boolean;
+  /** Answers every key (a single-tenant lookup): there is no unknown key to refuse. */
+  answersAnyId?: boolean;
   behaviour?: string;
   response?: unknown;
   status?: number;

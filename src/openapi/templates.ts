@@ -68,3 +68,23 @@ export function existsPointer(operation: Operation): string[] | undefined {
 export function entityPointer(operation: Operation): string[] | undefined {
   return locate(responseTemplate(operation), (e) => e === '$entity');
 }
+
+/** Where a list's answer states its page's numbers: the total, the page size, the number of pages. */
+export interface PagePointers {
+  total?: string[];
+  limit?: string[];
+  pages?: string[];
+}
+
+export function pagePointers(operation: Operation): PagePointers {
+  const template = responseTemplate(operation);
+  const at = (expression: string) => locate(template, (e) => e === expression);
+  const pointers: PagePointers = {};
+  const total = at('$page.total');
+  const limit = at('$page.limit');
+  const pages = at('$page.pages');
+  if (total) pointers.total = total;
+  if (limit) pointers.limit = limit;
+  if (pages) pointers.pages = pages;
+  return pointers;
+}

@@ -27,6 +27,7 @@ function createEntity(ctx: CrudContext): Outcome {
   const full = resource.fullMessage();
   if (full) return fail('conflict', full);
   const input = entityInput(ctx);
+  for (const field of resource.spec.computed) delete input[field];
   const keyField = resource.spec.key;
   let key: unknown;
   if (resource.spec.singleton) key = undefined;
@@ -68,6 +69,8 @@ function mergeInto(ctx: CrudContext, entity: Entity): Entity {
   const keyField = resource.spec.key;
   const patch = entityInput(ctx);
   if (keyField) delete patch[keyField];
+  // When it was created, and what the server computes, are the server's to say, not the client's.
+  for (const field of [resource.spec.created, ...resource.spec.computed]) if (field) delete patch[field];
   // A flat update body carries its own `attributes_to_delete`: that is an instruction, not a field.
   const unsetLocation = ctx.operation.mock.unset;
   if (unsetLocation && unsetLocation.path.length === 1 && isBodyEntity(ctx))

@@ -95,7 +95,7 @@ export function makeOperation(overrides: OperationOverrides = {}): Operation {
     security: [],
     notes: { deviations: [], docGaps: [], headingLost: false },
     ...rest,
-    mock: { filters: [], requires: [], errors: {}, ...mock },
+    mock: { filters: [], requires: [], unique: [], errors: {}, ...mock },
   };
 }
 
@@ -118,6 +118,7 @@ export function makeSpec(overrides: SpecOverrides = {}): SpecModel {
     operations: [],
     resources: [],
     securitySchemes: [],
+    aggregates: [],
     responseMode: 'example',
     schemaCount: 0,
     ...rest,
@@ -133,6 +134,8 @@ export function makeResource(overrides: Partial<ResourceSpec> = {}): ResourceSpe
     id: { kind: 'uuid' },
     singleton: false,
     clock: 'iso',
+    times: [],
+    computed: [],
     secrets: [],
     defaults: {},
     ...overrides,
