@@ -133,12 +133,14 @@ function addVerify(program: Command): void {
       'YAML/JSON list of { operation, check, reason }: matching failures count as known',
     )
     .option('--read-only', 'never send a request that could change state (safe against production)')
+    .option('--keep-data', 'leave what the run created in place (default: delete it at the end)')
+    .option('--run-token <token>', 'put this in the values the vendor keeps unique (default: random per run)')
     .option('--dry-run', 'print the plan and send nothing')
     .option('--seed <n>', 'seed of generated requests', integer('seed', 0, 2 ** 31 - 1), 1)
     .option('--timeout <ms>', 'per-request timeout', integer('timeout', 1, 600_000), 10_000)
     .option(
       '--budget-ms <ms>',
-      'response-time budget: slower answers fail the response_time check',
+      'response-time budget (default 1000): slower answers fail the response_time check',
       integer('budget', 1, 600_000),
     )
     .action(async (options: Record<string, unknown>) => {
@@ -156,6 +158,8 @@ function verifyOptions(options: Record<string, unknown>): Parameters<typeof runV
     report: options.report as string | undefined,
     knownDeviations: options.knownDeviations as string | undefined,
     readOnly: options.readOnly === true,
+    keepData: options.keepData === true,
+    runToken: options.runToken as string | undefined,
     dryRun: options.dryRun === true,
     seed: options.seed as number,
     timeoutMs: options.timeout as number,

@@ -1,4 +1,5 @@
 import { createFaker, hashSeed } from '../generate';
+import type { Operation } from '../openapi';
 import { SchemaCompiler } from '../schema';
 import { authCases, negativeCases, positiveCases, validBodies, type PlanContext } from './plan/cases';
 import type { CredentialBook } from './plan/credentials';
@@ -18,6 +19,7 @@ export function describeSchedule(schedule: Schedule, book: CredentialBook, seed:
       now: Date.parse('2025-09-09T18:00:00Z'),
       nextId: () => id++,
       knownKey: () => undefined,
+      unique: (_operation, parts) => parts,
     };
     return [`${spec.id} (${operations} operations)`, ...steps.map((step) => `  ${describeStep(step, ctx)}`)];
   });
@@ -39,9 +41,32 @@ function describeStep(step: Step, ctx: PlanContext): string {
       const positives = positiveCases(operation, ctx).length;
       const negatives = negativeCases(operation, ctx, base).length;
       const auth = authCases(operation, ctx, base).length;
-      return `${head(operation)}: ${positives} positive, ${negatives} negative, ${auth} auth${setup(step.setup)}`;
+      const probes = plannedProbes(operation, step.readOnly);
+      const probing = probes.length === 0 ? '' : `; probes: ${probes.join(', ')}`;
+      return `${head(operation)}: ${positives} positive, ${negatives} negative, ${auth} auth${probing}${setup(step.setup)}`;
     }
+    case 'aggregate': {
+      const { name, total, parts } = step.aggregate;
+      return `aggregate ${name}: ${parts.map((p) => p.operationId).join(', ')} against ${total.operationId}`;
+    }
+    case 'cleanup':
+      return step.keep ? 'keep what the run created (--keep-data)' : 'clean up: delete what the run created';
   }
+}
+
+/** The behavioural probes run/probes.ts sends after an operation's cases. */
+function plannedProbes(operation: Operation, readOnly: boolean): string[] {
+  const { action, page, filters, window, id } = operation.mock;
+  if (action === 'list')
+    return [
+      ...(page?.limit ? ['pages'] : []),
+      ...filters.map((f) => `filter ${f.param.in}.${f.param.path.join('.')}`),
+      ...(window ? ['time window'] : []),
+    ];
+  const byId =
+    !operation.mock.answersAnyId &&
+    (action === 'read' || (!readOnly && (action === 'update' || action === 'delete')));
+  return byId && id ? ['unknown id'] : [];
 }
 
 function head(operation: { method: string; path: string; operationId: string }): string {

@@ -1,5 +1,6 @@
 import {
   itemsPointer,
+  type Aggregate,
   type Operation,
   type ResourceSpec,
   type SecuritySchemeSpec,
@@ -12,7 +13,8 @@ import { isMutating } from './plan/expectations';
 /**
  * What a verifier run does, in order, decided before anything is sent: per spec, log in where a scheme's
  * credential is minted by an operation, discover stored keys, run each resource's chain, then verify each
- * operation (reads first, deletes last). The runner executes exactly this and `--dry-run` prints it; the
+ * operation (reads first, deletes last; its cases, then its behavioural probes), then check the declared
+ * aggregates, and at the end delete what the run created. The runner executes exactly this and `--dry-run` prints it; the
  * cases inside a step are planned when it runs, because they use keys learnt from earlier answers.
  */
 export interface Schedule {
@@ -29,8 +31,10 @@ export type Step =
   | { kind: 'login'; scheme: SecuritySchemeSpec; operation: Operation }
   | { kind: 'discover'; resource: ResourceSpec; operation: Operation }
   | { kind: 'chain'; chain: ChainPlan; setup: SetupStep[] }
-  | { kind: 'operation'; operation: Operation; setup: SetupStep[] }
-  | { kind: 'skip'; operation: Operation; reason: string };
+  | { kind: 'operation'; operation: Operation; setup: SetupStep[]; readOnly: boolean }
+  | { kind: 'skip'; operation: Operation; reason: string }
+  | { kind: 'aggregate'; aggregate: Aggregate; planned: Operation[] }
+  | { kind: 'cleanup'; keep: boolean };
 
 /** Configures a resource an operation `requires` (a Jira integration before Jira tickets). */
 export interface SetupStep {
@@ -40,6 +44,8 @@ export interface SetupStep {
 
 export interface ScheduleOptions {
   readOnly: boolean;
+  /** Leave what the run created in place (--keep-data): the cleanup step only reports it. */
+  keepData?: boolean;
   /** Knows which credentials were given: a scheme with one needs no login. */
   book: CredentialBook;
 }
@@ -67,9 +73,16 @@ function scheduleSpec(spec: SpecModel, planned: Operation[], options: ScheduleOp
   for (const operation of orderForRun(planned)) {
     if (options.readOnly && isMutating(operation))
       steps.push({ kind: 'skip', operation, reason: 'mutating operation (--read-only)' });
-    else
-      steps.push({ kind: 'operation', operation, setup: options.readOnly ? [] : setupFor(spec, operation) });
+    else {
+      const setup = options.readOnly ? [] : setupFor(spec, operation);
+      steps.push({ kind: 'operation', operation, setup, readOnly: options.readOnly });
+    }
   }
+  for (const aggregate of spec.aggregates) {
+    if (planned.some((op) => op.operationId === aggregate.total.operationId))
+      steps.push({ kind: 'aggregate', aggregate, planned });
+  }
+  if (!options.readOnly) steps.push({ kind: 'cleanup', keep: options.keepData ?? false });
   return { spec, operations: planned.length, steps };
 }
 

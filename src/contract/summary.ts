@@ -23,7 +23,20 @@ export function summarise(events: readonly RunEvent[], durationMs: number): Summ
         event.reason;
     }
   }
-  return { ...fold.summary(durationMs), run, coverage: foldCoverage(events) };
+  return { ...fold.summary(durationMs), run, coverage: foldCoverage(events), cleanup: foldCleanup(events) };
+}
+
+function foldCleanup(events: readonly RunEvent[]): Summary['cleanup'] {
+  const cleanup: Summary['cleanup'] = { deleted: 0, left: [] };
+  for (const event of events) {
+    if (event.type !== 'cleanup') continue;
+    if (event.outcome === 'deleted') cleanup.deleted++;
+    else {
+      const { spec, resource, key, outcome, detail } = event;
+      cleanup.left.push({ spec, resource, key, outcome, ...(detail ? { detail } : {}) });
+    }
+  }
+  return cleanup;
 }
 
 type StartEvent = Extract<RunEvent, { type: 'start' }>;
@@ -103,7 +116,7 @@ class Fold {
     }
   }
 
-  summary(durationMs: number): Omit<Summary, 'run' | 'coverage'> {
+  summary(durationMs: number): Omit<Summary, 'run' | 'coverage' | 'cleanup'> {
     const specs = [...this.specs.entries()].map(([id, e]) => ({
       id,
       operations: e.operations.size,

@@ -1,5 +1,5 @@
 import type { HttpMethod } from '../http';
-import type { Operation, SpecModel } from '../openapi';
+import type { ClockFormat, ListFilter, Operation, SpecModel } from '../openapi';
 
 /** A request the verifier sends, fully resolved (URL path with parameters filled in). */
 export interface CaseRequest {
@@ -26,17 +26,81 @@ export interface CaseResponse {
 export type Expectation =
   | { kind: 'accept'; strict: boolean }
   | { kind: 'refuse'; because: 'invalid' | 'unauthenticated' | 'forbidden'; statuses: number[] }
-  | { kind: 'chain'; step: ChainStep };
+  | { kind: 'chain'; step: ChainStep }
+  | { kind: 'probe'; probe: Probe };
 
 export type ChainStep =
-  | { is: 'create' }
-  | { is: 'retrievable'; key: unknown; keyPointer?: string[] }
+  /** A create; a second one in the chain must not answer the first one's key again. */
+  | { is: 'create'; distinctFrom?: unknown; keyPointer?: string[] }
+  | { is: 'retrievable'; key: unknown; keyPointer?: string[]; shows?: ShownFields }
   | { is: 'gone'; key: unknown; statuses: number[] }
   | { is: 'listed'; key: unknown; present: boolean; itemsPointer: string[]; keyField: string }
   | { is: 'exists'; key: unknown; present: boolean; pointer: string[] }
   | { is: 'step' };
 
-export type CaseKind = 'example' | 'generated' | 'negative' | 'auth' | 'chain' | 'setup';
+/**
+ * What a read after a write must show: the fields the write carried (as the operation's `entity`
+ * annotation maps them, in the declared format), and after a partial update the fields it left alone.
+ */
+export interface ShownFields {
+  after: 'create' | 'update';
+  /** Where the entity is in the read's answer. */
+  entityPointer: string[];
+  written: Record<string, unknown>;
+  /** Fields the update did not send, as read before it: they must be unchanged. */
+  kept?: Record<string, unknown>;
+}
+
+/** Where a list answers its items and the numbers of its page. */
+export interface ListShape {
+  itemsPointer: string[];
+  total?: string[];
+  perPage?: string[];
+  pages?: string[];
+  /** The field that tells items apart (the resource key), when there is one. */
+  keyField?: string;
+}
+
+/** A request sent to test one declared behaviour; its check reads the earlier answers from `history`. */
+export type Probe =
+  /**
+   * One page of a list: `offset` counted from the first item (whatever base the API counts from), `limit`
+   * as sent (undefined: the API's default). `earlier` are the pages before it in the same walk, whose
+   * answers are the case's history, in order.
+   */
+  | {
+      is: 'page';
+      list: ListShape;
+      offset: number;
+      limit?: number;
+      defaultLimit?: number;
+      earlier: Array<{ offset: number; limit?: number }>;
+    }
+  /** A list filtered on a value taken from the data: every item must match it. */
+  | {
+      is: 'filter';
+      list: ListShape;
+      param: string;
+      field: string;
+      match: ListFilter['match'];
+      value: unknown;
+    }
+  /** A list asked for a time window (epoch ms, both ends included): every item's `field` must lie in it. */
+  | { is: 'window'; list: ListShape; field: string; from: number; to: number; clock: ClockFormat }
+  /** An id the run never saw stored: the documented not-found answer, never success. */
+  | { is: 'unknown_id'; key: unknown; statuses: number[] }
+  /** One part of an aggregate; the case's history holds the total's answer. */
+  | { is: 'aggregate'; name: string; totalOperation: string; totalAt: string[]; partAt: string[] };
+
+export type CaseKind =
+  | 'example'
+  | 'generated'
+  | 'negative'
+  | 'auth'
+  | 'chain'
+  | 'probe'
+  | 'setup'
+  | 'cleanup';
 
 export interface TestCase {
   id: number;
@@ -72,6 +136,11 @@ export interface CheckInput {
    * values across requests (a read after a write, the pages of a list) read.
    */
   history: CaseResponse[];
+  /**
+   * Values this run sent in the secret fields (`secrets`) of the operation's resource, this request's
+   * included: no answer may show them in clear.
+   */
+  secretsSent?: string[];
 }
 
 /** A check is a plain function with an id, a human title and a severity. */
@@ -143,7 +212,22 @@ export type RunEvent =
     }
   | { type: 'case'; testCase: TestCase; response: CaseResponse; results: CheckResult[] }
   | { type: 'skipped'; spec: string; operationId: string; reason: string }
+  | CleanupEvent
   | { type: 'end'; summary: Summary };
+
+/**
+ * An entity the run created, deleted at its end (not judged: the delete operation's cases were), or kept:
+ * `--keep-data`, or the API has no delete for it, or the delete failed.
+ */
+export interface CleanupEvent {
+  type: 'cleanup';
+  spec: string;
+  resource: string;
+  key: string;
+  outcome: 'deleted' | 'kept' | 'failed';
+  /** Why it was kept or how the delete failed. */
+  detail?: string;
+}
 
 /** Per operation and check: how many cases passed, failed or were known, with the findings. */
 export interface CheckTally {
@@ -239,4 +323,9 @@ export interface Summary {
   /** The run's metadata: date, tool version, target, seed, duration, read-only. */
   run: RunInfo;
   coverage: Coverage;
+  /** The entities the run created: deleted at its end, or left behind (with why). */
+  cleanup: {
+    deleted: number;
+    left: Array<{ spec: string; resource: string; key: string; outcome: 'kept' | 'failed'; detail?: string }>;
+  };
 }

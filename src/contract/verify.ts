@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { listSpecFiles, loadSpecs, type SpecModel } from '../openapi';
 import { readKnownDeviations, type KnownDeviation } from './known-deviations';
 import { CredentialBook } from './plan/credentials';
@@ -24,8 +25,15 @@ export interface VerifyOptions {
   readOnly?: boolean;
   seed?: number;
   timeoutMs?: number;
-  /** Response-time budget; slower answers fail the response_time check. */
+  /** Response-time budget (default 1000 ms); slower answers fail the response_time check. */
   budgetMs?: number;
+  /** Leave what the run created in place instead of deleting it at the end. */
+  keepData?: boolean;
+  /**
+   * Put in the values the vendor keeps unique, so that runs do not collide (default: random per run). Give
+   * one to make a run's requests repeatable.
+   */
+  runToken?: string;
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -72,8 +80,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     book,
     knownDeviations,
     seed: options.seed ?? 1,
+    token: options.runToken ?? newRunToken(),
     timeoutMs: options.timeoutMs ?? 10_000,
-    budgetMs: options.budgetMs,
+    budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
     emit,
   });
   await runSchedule(schedule, session);
@@ -82,14 +91,23 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   return { summary, findings: summary.findings, events };
 }
 
+/** A slower answer than this fails response_time: a vendor API a dashboard waits on answers in a second. */
+export const DEFAULT_BUDGET_MS = 1000;
+
+/** Six base-36 characters, new for every run: what makes a run's unique values its own. */
+function newRunToken(): string {
+  return randomBytes(4).readUInt32BE(0).toString(36).padStart(6, '0').slice(-6);
+}
+
 /** The schedule a run executes and `--dry-run` prints, with the credentials it starts from. */
 export function planRun(
   specs: SpecModel[],
-  options: Pick<VerifyOptions, 'operations' | 'tags' | 'credentials' | 'readOnly'>,
+  options: Pick<VerifyOptions, 'operations' | 'tags' | 'credentials' | 'readOnly' | 'keepData'>,
 ): { schedule: Schedule; book: CredentialBook } {
   const operations = selectOperations(specs, options.operations, options.tags);
   const book = new CredentialBook(specs, options.credentials ?? {});
-  return { schedule: scheduleRun(specs, operations, { readOnly: options.readOnly ?? false, book }), book };
+  const readOnly = options.readOnly ?? false;
+  return { schedule: scheduleRun(specs, operations, { readOnly, keepData: options.keepData, book }), book };
 }
 
 async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promise<SpecModel[]> {

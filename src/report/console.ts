@@ -55,9 +55,27 @@ function summaryLines(summary: Summary): string[] {
     ...formatTable(['spec', 'operations', 'cases', 'failed', 'known'], rows),
     '',
     `operations ${summary.operations}, cases ${summary.cases} (${summary.failedCases} failed), checks ${checks.passed} passed, ${checks.failed} failed, ${checks.known} known, ${(summary.durationMs / 1000).toFixed(1)} s`,
+    ...cleanupLines(summary.cleanup),
     summary.ok
       ? 'PASS: the implementation conforms to the contracts'
       : 'FAIL: the implementation departs from the contracts',
+  ];
+}
+
+/** What the run created and left behind, a line per resource and reason: a shared environment's owner asks. */
+export function cleanupLines({ deleted, left }: Summary['cleanup']): string[] {
+  if (deleted === 0 && left.length === 0) return [];
+  const groups = new Map<string, string[]>();
+  for (const entity of left) {
+    const head = `${entity.spec} ${entity.resource} (${entity.detail ?? entity.outcome})`;
+    groups.set(head, [...(groups.get(head) ?? []), entity.key]);
+  }
+  return [
+    `cleanup: deleted ${deleted} entit${deleted === 1 ? 'y' : 'ies'} the run created, left ${left.length}`,
+    ...[...groups].map(
+      ([head, keys]) =>
+        `  left ${keys.length} ${head}: ${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', ...' : ''}`,
+    ),
   ];
 }
 

@@ -33,7 +33,8 @@ ${sections.filter((section) => section !== '').join('\n')}
 `;
 }
 
-function runHeader({ run }: Summary): string {
+function runHeader(summary: Summary): string {
+  const { run } = summary;
   const rows: Array<[string, string]> = [
     ['Run date', run.startedAt ? esc(run.startedAt) : 'unknown'],
     ['secmock', esc(run.version)],
@@ -41,8 +42,15 @@ function runHeader({ run }: Summary): string {
     ['Seed', String(run.seed)],
     ['Duration', seconds(run.durationMs)],
     ['Mode', run.readOnly ? 'read-only (mutating operations skipped)' : 'read-write'],
+    ['Cleanup', esc(cleanupText(summary.cleanup))],
   ];
   return `<dl class="run">${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>`;
+}
+
+function cleanupText({ deleted, left }: Summary['cleanup']): string {
+  const kept = left.map((e) => `${e.resource} ${e.key} (${e.detail ?? e.outcome})`);
+  const entities = `entit${deleted === 1 ? 'y' : 'ies'}`;
+  return `deleted ${deleted} created ${entities}${kept.length ? `; left ${kept.join(', ')}` : ''}`;
 }
 
 function specTable(summary: Summary): string {

@@ -147,13 +147,15 @@ describe('secmock verify: options, reports and reproductions', () => {
     ).toBe(0);
     expect(lines[0]).toBe('manageengine-incidents (5 operations)');
     expect(lines).toContain(
-      '  chain incidents: create -> read after create -> list after create -> update -> read after update -> delete -> read after delete -> list after delete',
+      '  chain incidents: create -> create another -> read after create -> list after create -> update -> read after update -> delete -> read after delete -> list after delete',
     );
-    expect(
-      lines.some((l) =>
-        /GET {4}\/api\/v2\/incident \(listIncidents\): 1 positive, \d+ negative, 2 auth/.test(l),
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /GET {4}\/api\/v2\/incident \(listIncidents\): 1 positive, \d+ negative, 2 auth; probes: pages, filter query.severity, filter query.status, filter query.created_by, filter query.assignee$/,
       ),
-    ).toBe(true);
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/\(getIncident\): .*; probes: unknown id$/));
+    expect(lines[lines.length - 1]).toBe('  clean up: delete what the run created');
   });
 
   it('stops with an error naming the target when nothing answers, rather than a wall of findings', async () => {

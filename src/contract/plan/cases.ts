@@ -18,6 +18,8 @@ export interface PlanContext {
   /** The value that identifies a stored entity of the operation's resource, in the field the operation
    * looks it up by, when one is known (from fixtures, lists or chains). */
   knownKey(operation: Operation): unknown;
+  /** The parts with the run's token in the values the vendor keeps unique (plan/unique.ts). */
+  unique(operation: Operation, parts: RequestParts): RequestParts;
 }
 
 /** A valid body: the documented examples, then one generated from the schema (checked against it). */
@@ -38,6 +40,18 @@ export function validBodies(
       bodies.push({ label: 'generated valid body', kind: 'generated', body: generated });
   }
   return bodies;
+}
+
+/**
+ * The smallest valid body: the required fields only (a probe adds the one value it tests, and optional
+ * filters generated at random would narrow a list to nothing). Falls back to the first valid body.
+ */
+export function minimalBody(operation: Operation, ctx: PlanContext): unknown {
+  const media = jsonMedia(operation);
+  if (!media?.schema) return validBodies(operation, ctx)[0]?.body;
+  const body = generateFromSchema(media.schema, { faker: ctx.faker, now: ctx.now, maxDepth: 0 });
+  if (ctx.validators.compile(media.schema, 'body')(body).length === 0) return body;
+  return validBodies(operation, ctx)[0]?.body;
 }
 
 /**
@@ -62,7 +76,9 @@ export function positiveCases(operation: Operation, ctx: PlanContext): TestCase[
       ? validBodies(operation, ctx).slice(0, 1)
       : validBodies(operation, ctx);
   return bodies.map(({ label, kind, body }) => {
-    const parts = withKey(operation, validParts(operation, ctx.faker, ctx.now, body), key);
+    const valid = withKey(operation, validParts(operation, ctx.faker, ctx.now, body), key);
+    // A documented example is sent as documented; a generated body gets the run's unique values.
+    const parts = kind === 'generated' ? ctx.unique(operation, valid) : valid;
     const strict = isStrict(operation, key, resource?.id.kind === 'client', kind);
     return makeCase(operation, ctx, kind, label, parts, { kind: 'accept', strict });
   });

@@ -2,11 +2,12 @@ import { existsPointer, itemsPointer, type Operation, type ResourceSpec } from '
 
 /**
  * The stateful chain of one resource, planned from its annotations before anything is sent: create ->
- * read -> list -> exists -> update -> read -> delete -> read (must be gone) -> list (must not list it) ->
- * exists (false). The runner (run/chain.ts) executes these links in order, taking the key from the create's
+ * create another (its key must differ; the run's own entity for later writes, deleted at the end) -> read
+ * (shows what the create sent) -> list -> exists -> update (some fields) -> read (shows the update, keeps
+ * the rest) -> delete -> read (must be gone) -> list (must not list it) -> exists (false). The runner (run/chain.ts) executes these links in order, taking the key from the create's
  * answer; `--dry-run` prints them.
  */
-export type LinkRole = 'create' | 'read' | 'list' | 'exists' | 'update' | 'delete';
+export type LinkRole = 'create' | 'create-again' | 'read' | 'list' | 'exists' | 'update' | 'delete';
 
 export interface ChainLink {
   /** `create`, `read after create`, `list after delete`... */
@@ -24,13 +25,16 @@ export interface ChainPlan {
   links: ChainLink[];
 }
 
-type ResourceOperations = Partial<Record<LinkRole, Operation>>;
+type ResourceOperations = Partial<Record<Exclude<LinkRole, 'create-again'> | 'upsert', Operation>>;
 
 /** The chain of a resource, or undefined when it has none (no create, no key, a singleton). */
 export function planChain(resource: ResourceSpec, operations: readonly Operation[]): ChainPlan | undefined {
   const ops = operationsOf(resource, operations);
-  if (!ops.create || !resource.key || resource.singleton) return undefined;
+  if (resource.singleton) return planSingleton(resource, ops);
+  if (!ops.create || !resource.key) return undefined;
   const links: ChainLink[] = [link('create', ops.create, 'create', true)];
+  // A key the client chooses is unique by the client's choice: only server-made keys can repeat.
+  if (resource.id.kind !== 'client') links.push(link('create another', ops.create, 'create-again', true));
   links.push(...presence(ops, 'after create', true));
   if (ops.update) {
     links.push(link('update', ops.update, 'update', true));
@@ -41,6 +45,18 @@ export function planChain(resource: ResourceSpec, operations: readonly Operation
     links.push(...presence(ops, 'after delete', false, 'delete'));
   }
   return { resource, links };
+}
+
+/** A singleton (an integration's configuration) has no key: configure it, then read it back. */
+function planSingleton(resource: ResourceSpec, ops: ResourceOperations): ChainPlan | undefined {
+  if (!ops.upsert || !ops.read) return undefined;
+  return {
+    resource,
+    links: [
+      link('configure', ops.upsert, 'update', true),
+      link('read after configure', ops.read, 'read', true, 'update'),
+    ],
+  };
 }
 
 function link(
@@ -96,5 +112,6 @@ function operationsOf(resource: ResourceSpec, operations: readonly Operation[]):
     update: find('update'),
     delete: find('delete'),
     exists: find('exists'),
+    upsert: find('upsert'),
   };
 }

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { generateFromSchema } from '../../generate';
-import type { MediaTypeSpec, Operation, Parameter } from '../../openapi';
+import type { MediaTypeSpec, Operation, Parameter, RequestLocation } from '../../openapi';
 import { applyCredential, type CredentialBook } from './credentials';
 import type { CaseRequest } from '../types';
 
@@ -65,6 +65,19 @@ export function withKey(operation: Operation, parts: RequestParts, key: unknown)
   if (location.in === 'path' || location.in === 'query') next[location.in][location.path[0]] = value;
   else if (location.in === 'body') next.body = setIn(structuredClone(parts.body ?? {}), location.path, value);
   return next;
+}
+
+/** The parts with a value put at an annotation location (a filter, a page number, a window end). */
+export function withValue(parts: RequestParts, location: RequestLocation, value: unknown): RequestParts {
+  const [name] = location.path;
+  switch (location.in) {
+    case 'body':
+      return { ...parts, body: setIn(structuredClone(parts.body ?? {}), location.path, value) };
+    case 'headers':
+      return { ...parts, headers: { ...parts.headers, [name.toLowerCase()]: String(value) } };
+    default:
+      return { ...parts, [location.in]: { ...parts[location.in], [name]: value } };
+  }
 }
 
 export function setIn(target: unknown, path: readonly string[], value: unknown): unknown {

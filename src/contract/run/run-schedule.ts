@@ -1,6 +1,9 @@
 import type { SpecModel } from '../../openapi';
 import type { Schedule, Step } from '../schedule';
+import { runAggregate } from './aggregates';
 import { runChain } from './chain';
+import { cleanUp } from './cleanup';
+import { runProbes } from './probes';
 import type { RunSession } from './session';
 import { runDiscover, runLogin, runOperation, runSetup } from './steps';
 
@@ -22,7 +25,14 @@ async function runStep(session: RunSession, spec: SpecModel, step: Step): Promis
       return runChain(session, spec, step.chain);
     case 'operation':
       await runSetup(session, spec, step.setup);
-      return runOperation(session, spec, step.operation);
+      return runProbes(session, spec, step.operation, {
+        readOnly: step.readOnly,
+        answers: await runOperation(session, spec, step.operation),
+      });
+    case 'aggregate':
+      return runAggregate(session, spec, step.aggregate, step.planned);
+    case 'cleanup':
+      return cleanUp(session, spec, step.keep);
     case 'skip':
       return session.emit({
         type: 'skipped',

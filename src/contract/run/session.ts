@@ -1,12 +1,14 @@
 import { createFaker, hashSeed } from '../../generate';
-import { entityPointer, resolvePointer, type Operation, type SpecModel } from '../../openapi';
+import type { Operation, SpecModel } from '../../openapi';
 import { SchemaCompiler } from '../../schema';
 import { ResponseValidator } from '../../validate';
 import type { KnownDeviation } from '../known-deviations';
 import type { PlanContext } from '../plan/cases';
 import type { CredentialBook } from '../plan/credentials';
+import { withUniqueValues } from '../plan/unique';
 import type { CaseResponse, CheckTools, RunEvent, TestCase } from '../types';
 import { judge } from './judge';
+import { RunMemory } from './memory';
 import { send } from './transport';
 
 export interface RunOptions {
@@ -14,6 +16,8 @@ export interface RunOptions {
   book: CredentialBook;
   knownDeviations: readonly KnownDeviation[];
   seed: number;
+  /** This run's token, put in the values the vendor keeps unique (plan/unique.ts). */
+  token: string;
   timeoutMs: number;
   budgetMs?: number;
   emit(event: RunEvent): void;
@@ -36,7 +40,7 @@ const PLAN_NOW = Date.parse('2025-09-09T18:00:00Z');
 export class RunSession {
   readonly validators = new SchemaCompiler();
   private readonly responses = new ResponseValidator(this.validators);
-  private readonly known = new Map<string, Record<string, unknown>>();
+  readonly memory = new RunMemory();
   private nextCaseId = 1;
   private answered = false;
   private readonly tools: CheckTools = { validateResponse: (op, response) => this.validate(op, response) };
@@ -57,19 +61,18 @@ export class RunSession {
       now: PLAN_NOW,
       nextId: () => this.nextCaseId++,
       knownKey: (operation) => this.knownKey(spec, operation),
+      unique: (operation, parts) => withUniqueValues(operation, parts, this.options.token, this.validators),
     };
   }
 
-  /** The known entity's value in the field the operation looks it up by. */
+  /** The key a by-id operation addresses (run/memory.ts says which). */
   knownKey(spec: SpecModel, operation: Operation): unknown {
-    const resource = spec.resources.find((r) => r.name === operation.mock.resource);
-    const entity = this.known.get(operation.mock.resource ?? '');
-    return resource?.key && entity ? entity[operation.mock.by ?? resource.key] : undefined;
+    return this.memory.keyFor(spec, operation);
   }
 
   /** An entity read back from a list: by-id operations address it. */
-  learn(resource: string, entity: Record<string, unknown>): void {
-    this.known.set(resource, entity);
+  learn(spec: SpecModel, resource: string, entity: Record<string, unknown>): void {
+    this.memory.learn(spec, resource, entity);
   }
 
   /** Sends a case and judges its answer; `history` holds the earlier answers of its chain or probe. */
@@ -79,41 +82,23 @@ export class RunSession {
     if (!this.answered && response.transportError)
       throw new TargetUnreachableError(`cannot reach ${baseUrl}: ${response.transportError}`);
     this.answered ||= !response.transportError;
-    const results = judge({ testCase, response, budgetMs, history }, this.tools, knownDeviations);
-    this.remember(testCase, response);
+    const secretsSent = this.memory.secretsFor(testCase);
+    const input = { testCase, response, budgetMs, history, secretsSent };
+    const results = judge(input, this.tools, knownDeviations);
+    this.memory.remember(testCase, response);
     this.options.emit({ type: 'case', testCase, response, results });
+    return response;
+  }
+
+  /** Sends a case the run does not judge (a cleanup delete); the run still remembers what it did. */
+  async sendUnjudged(testCase: TestCase): Promise<CaseResponse> {
+    const response = await send(this.options.baseUrl, testCase.request, this.options.timeoutMs);
+    this.memory.remember(testCase, response);
     return response;
   }
 
   emit(event: RunEvent): void {
     this.options.emit(event);
-  }
-
-  /** A successful create tells the verifier an entity that exists; a successful delete, one that does not. */
-  private remember(testCase: TestCase, response: CaseResponse): void {
-    const { operation } = testCase;
-    const resource = testCase.spec.resources.find((r) => r.name === operation.mock.resource);
-    if (!resource?.key || response.status < 200 || response.status >= 300) return;
-    if (operation.mock.action === 'delete') {
-      // Only the entity it deleted is gone: a chain deleting its own entity leaves the discovered one known.
-      const known = this.known.get(resource.name);
-      if (
-        known &&
-        testCase.key !== undefined &&
-        String(known[operation.mock.by ?? resource.key]) === String(testCase.key)
-      )
-        this.known.delete(resource.name);
-      return;
-    }
-    if (operation.mock.action !== 'create' || this.known.has(resource.name)) return;
-    const at = entityPointer(operation);
-    const entity = at && resolvePointer(response.body, at);
-    if (
-      entity &&
-      typeof entity === 'object' &&
-      (entity as Record<string, unknown>)[resource.key] !== undefined
-    )
-      this.known.set(resource.name, entity as Record<string, unknown>);
   }
 
   private validate(operation: Operation, response: CaseResponse) {

@@ -9,6 +9,7 @@ import {
 import { authCases, makeCase, negativeCases, positiveCases, validBodies } from '../plan/cases';
 import { validParts, withKey } from '../plan/request-parts';
 import type { SetupStep } from '../schedule';
+import type { CaseResponse } from '../types';
 import type { RunSession } from './session';
 
 /** Logs in with the operation that mints the scheme's credential, and keeps the credential it answers. */
@@ -45,7 +46,7 @@ export async function runDiscover(
   );
   const found = resolvePointer(response.body, itemsPointer(list) ?? []);
   const first = Array.isArray(found) ? (found[0] as Record<string, unknown> | undefined) : undefined;
-  if (resource.key && first?.[resource.key] !== undefined) session.learn(resource.name, first);
+  if (resource.key && first?.[resource.key] !== undefined) session.learn(spec, resource.name, first);
 }
 
 /** Configures what an operation `requires` (a Jira integration before Jira tickets). */
@@ -60,16 +61,20 @@ export async function runSetup(session: RunSession, spec: SpecModel, setup: Setu
   }
 }
 
-/** One operation's cases: positives (examples, a generated body), then negatives and auth cases. */
+/**
+ * One operation's cases: positives (examples, a generated body), then negatives and auth cases. Returns
+ * the positives' answers: whether the operation could be used at all.
+ */
 export async function runOperation(
   session: RunSession,
   spec: SpecModel,
   operation: Operation,
-): Promise<void> {
+): Promise<CaseResponse[]> {
   const ctx = session.context(spec, operation.operationId);
   const positives = positiveCases(operation, ctx);
-  for (const testCase of positives) await session.execute(testCase);
-  if (positives.length === 0) return;
+  const answers: CaseResponse[] = [];
+  for (const testCase of positives) answers.push(await session.execute(testCase));
+  if (positives.length === 0) return answers;
   // The valid request that negative and auth cases start from.
   const body = validBodies(operation, ctx)[0]?.body;
   const base = withKey(
@@ -79,4 +84,5 @@ export async function runOperation(
   );
   for (const testCase of [...negativeCases(operation, ctx, base), ...authCases(operation, ctx, base)])
     await session.execute(testCase);
+  return answers;
 }

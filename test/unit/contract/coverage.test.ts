@@ -1,4 +1,5 @@
-import { count, foldCoverage, sentValue } from '../../../src/contract/coverage';
+import { count, foldCoverage } from '../../../src/contract/coverage';
+import { sentValue } from '../../../src/contract/sent-request';
 import type { CaseRequest, CaseResponse, PlannedOperation, RunEvent } from '../../../src/contract/types';
 import type { Operation, SpecModel } from '../../../src/openapi';
 import { at } from '../helpers/model';

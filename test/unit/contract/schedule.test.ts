@@ -1,6 +1,6 @@
 import { CredentialBook } from '../../../src/contract/plan/credentials';
 import { orderForRun, scheduleRun, type Step } from '../../../src/contract/schedule';
-import type { Operation, SpecModel } from '../../../src/openapi';
+import type { Aggregate, Operation, SpecModel } from '../../../src/openapi';
 import { byId, incidentsSpec, tokenScheme } from './fixtures';
 import { makeOperation, makeSpec } from './helpers';
 
@@ -19,6 +19,10 @@ function describeStep(step: Step): string {
       return `operation ${step.operation.operationId}${setup(step.setup)}`;
     case 'skip':
       return `skip ${step.operation.operationId}: ${step.reason}`;
+    case 'aggregate':
+      return `aggregate ${step.aggregate.name}`;
+    case 'cleanup':
+      return step.keep ? 'keep data' : 'clean up';
   }
 }
 
@@ -37,12 +41,12 @@ function stepsOf(spec: SpecModel, options: { readOnly?: boolean; given?: Record<
 describe('scheduleRun', () => {
   const spec = incidentsSpec();
 
-  it('logs in, discovers, runs the chains, then verifies every operation, reads first, deletes last', () => {
+  it('logs in, discovers, runs the chains, verifies every operation (reads first, deletes last), cleans up', () => {
     expect(stepsOf(spec)).toEqual([
       'login token via login',
       'discover incident via listIncidents',
-      'chain incident (10 links)',
-      'chain ticket (1 links) after jira:configureJira',
+      'chain incident (11 links)',
+      'chain ticket (2 links) after jira:configureJira',
       'operation listIncidents',
       'operation getIncident',
       'operation incidentExists',
@@ -56,6 +60,7 @@ describe('scheduleRun', () => {
       'operation configureJira',
       'operation createTicket after jira:configureJira',
       'operation deleteIncident',
+      'clean up',
     ]);
   });
 
@@ -111,6 +116,7 @@ describe('scheduleRun', () => {
     expect(schedule.specs[0].steps.map(describeStep)).toEqual([
       'login token via login',
       'operation getIncident',
+      'clean up',
     ]);
   });
 
@@ -120,7 +126,7 @@ describe('scheduleRun', () => {
     const steps = schedule.specs[0].steps.map(describeStep);
     expect(steps.filter((s) => s.startsWith('discover'))).toEqual([]);
     // Without the list, the chain loses its two list links.
-    expect(steps).toContain('chain incident (8 links)');
+    expect(steps).toContain('chain incident (9 links)');
   });
 
   it('with --read-only, runs no chain and skips every mutating operation', () => {
@@ -154,7 +160,7 @@ describe('scheduleRun', () => {
     const book = bookFor([model], { token: 't' });
     const steps = (readOnly: boolean) =>
       scheduleRun([model], [read], { readOnly, book }).specs[0].steps.map(describeStep);
-    expect(steps(false)).toEqual(['operation getTicketDefaults after jira:configureJira']);
+    expect(steps(false)).toEqual(['operation getTicketDefaults after jira:configureJira', 'clean up']);
     expect(steps(true)).toEqual(['operation getTicketDefaults']);
   });
 
@@ -167,7 +173,10 @@ describe('scheduleRun', () => {
     });
     const model = makeSpec({ id: 'w', operations: [orphan] });
     const schedule = scheduleRun([model], [orphan], { readOnly: false, book: bookFor([model]) });
-    expect(schedule.specs[0].steps).toEqual([{ kind: 'operation', operation: orphan, setup: [] }]);
+    expect(schedule.specs[0].steps).toEqual([
+      { kind: 'operation', operation: orphan, setup: [], readOnly: false },
+      { kind: 'cleanup', keep: false },
+    ]);
   });
 
   it('schedules each spec on its own operations and drops specs with none planned', () => {
@@ -185,9 +194,75 @@ describe('scheduleRun', () => {
       book: bookFor([spec, idle, other], { token: 't' }),
     });
     expect(schedule.specs.map((s) => [s.spec.id, s.operations, s.steps.map(describeStep)])).toEqual([
-      ['incidents', 1, ['operation getSettings']],
-      ['other', 1, ['operation ping']],
+      ['incidents', 1, ['operation getSettings', 'clean up']],
+      ['other', 1, ['operation ping', 'clean up']],
     ]);
+  });
+
+  it('tells each operation step whether the run is read-only', () => {
+    const read = byId(spec.operations, 'getIncident');
+    const book = bookFor([spec], { token: 't' });
+    const operationSteps = (readOnly: boolean) =>
+      scheduleRun([spec], [read], { readOnly, book }).specs[0].steps.filter((s) => s.kind === 'operation');
+    expect(operationSteps(false)).toEqual([
+      { kind: 'operation', operation: read, setup: [], readOnly: false },
+    ]);
+    expect(operationSteps(true)).toEqual([{ kind: 'operation', operation: read, setup: [], readOnly: true }]);
+  });
+
+  it('with --keep-data, ends with a cleanup that keeps what the run created', () => {
+    const schedule = scheduleRun([spec], spec.operations, {
+      readOnly: false,
+      keepData: true,
+      book: bookFor([spec], { token: 't' }),
+    });
+    expect(schedule.specs[0].steps.at(-1)).toEqual({ kind: 'cleanup', keep: true });
+    expect(schedule.specs[0].steps.filter((s) => s.kind === 'cleanup')).toHaveLength(1);
+  });
+
+  describe('aggregates', () => {
+    const events = makeOperation({ specId: 'incidents', operationId: 'countEvents', path: '/events/count' });
+    const bySeverity = makeOperation({
+      specId: 'incidents',
+      operationId: 'countBySeverity',
+      path: '/events/by-severity',
+    });
+    const aggregate: Aggregate = {
+      name: 'events per severity',
+      total: { operationId: 'countEvents', at: ['total'] },
+      parts: [{ operationId: 'countBySeverity', at: ['counts[]', 'count'] }],
+    };
+    const model = incidentsSpec({
+      operations: [...spec.operations, events, bySeverity],
+      aggregates: [aggregate],
+    });
+    const book = bookFor([model], { token: 't' });
+
+    it('checks a declared aggregate after the operations, before the cleanup', () => {
+      const planned = [events, bySeverity];
+      const steps = scheduleRun([model], planned, { readOnly: false, book }).specs[0].steps;
+      expect(steps.map(describeStep)).toEqual([
+        'operation countEvents',
+        'operation countBySeverity',
+        'aggregate events per severity',
+        'clean up',
+      ]);
+      expect(steps[2]).toEqual({ kind: 'aggregate', aggregate, planned });
+    });
+
+    it('checks it with --read-only too, where nothing is cleaned up', () => {
+      const steps = scheduleRun([model], [events, bySeverity], { readOnly: true, book }).specs[0].steps;
+      expect(steps.map(describeStep)).toEqual([
+        'operation countEvents',
+        'operation countBySeverity',
+        'aggregate events per severity',
+      ]);
+    });
+
+    it('leaves it out when its total operation is not planned', () => {
+      const steps = scheduleRun([model], [bySeverity], { readOnly: false, book }).specs[0].steps;
+      expect(steps.map(describeStep)).toEqual(['operation countBySeverity', 'clean up']);
+    });
   });
 });
 

@@ -107,7 +107,43 @@ describe('summarise', () => {
       findings: [],
       run: { startedAt: '', version: TOOL_VERSION, baseUrl: '', seed: 1, durationMs: 7, readOnly: false },
       coverage: { specs: [], total: noCoverage, operations: [] },
+      cleanup: { deleted: 0, left: [] },
     });
+  });
+
+  it('counts the entities the cleanup deleted and lists those left behind, in order, with why', () => {
+    const cleanup = (outcome: 'deleted' | 'kept' | 'failed', key: string, detail?: string): RunEvent => ({
+      type: 'cleanup',
+      spec: 'alpha',
+      resource: 'item',
+      key,
+      outcome,
+      ...(detail ? { detail } : {}),
+    });
+    const folded = summarise(
+      [
+        ...events,
+        cleanup('deleted', 'i-1'),
+        cleanup('failed', 'i-2', 'answered 500'),
+        cleanup('deleted', 'i-3'),
+        cleanup('kept', 'i-4', '--keep-data'),
+        cleanup('failed', 'i-5'),
+      ],
+      1234,
+    );
+    expect(folded.cleanup).toEqual({
+      deleted: 2,
+      left: [
+        { spec: 'alpha', resource: 'item', key: 'i-2', outcome: 'failed', detail: 'answered 500' },
+        { spec: 'alpha', resource: 'item', key: 'i-4', outcome: 'kept', detail: '--keep-data' },
+        { spec: 'alpha', resource: 'item', key: 'i-5', outcome: 'failed' },
+      ],
+    });
+    // The cleanup is reported, never judged: the tallies are those of the run without it.
+    const { cleanup: _ignored, ...rest } = folded;
+    const { cleanup: none, ...plain } = summary;
+    expect(none).toEqual({ deleted: 0, left: [] });
+    expect(rest).toEqual(plain);
   });
 
   it('carries the run metadata of the start event, with the duration it was given', () => {

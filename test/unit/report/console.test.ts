@@ -45,6 +45,55 @@ describe('formatConsole', () => {
     );
   });
 
+  it('says after the totals what the cleanup deleted and what it left, with why', () => {
+    const lines = formatConsole(failingSummary());
+    const at = lines.indexOf('operations 4, cases 8 (3 failed), checks 37 passed, 4 failed, 1 known, 61.2 s');
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      'cleanup: deleted 1 entity the run created, left 1',
+      '  left 1 incidents incident (answered 500): 3000000438301',
+      'FAIL: the implementation departs from the contracts',
+    ]);
+    expect(formatConsole(passingSummary())).toContain('cleanup: deleted 2 entities the run created, left 0');
+  });
+
+  it('prints no cleanup line when the run created nothing', () => {
+    const summary = passingSummary();
+    summary.cleanup = { deleted: 0, left: [] };
+    expect(formatConsole(summary).filter((l) => l.includes('cleanup'))).toEqual([]);
+  });
+
+  it('groups the entities left behind by resource and why, naming three keys of each', () => {
+    const summary = passingSummary();
+    const left = (spec: string, resource: string, key: string, detail?: string) => ({
+      spec,
+      resource,
+      key,
+      outcome: detail ? ('failed' as const) : ('kept' as const),
+      ...(detail ? { detail } : {}),
+    });
+    summary.cleanup = {
+      deleted: 3,
+      left: [
+        left('incidents', 'incident', 'inc-1'),
+        left('incidents', 'incident', 'inc-2', 'answered 500'),
+        left('incidents', 'incident', 'inc-3'),
+        left('edge', 'incident', 'e-1'),
+        left('incidents', 'incident', 'inc-4'),
+        left('incidents', 'incident', 'inc-5'),
+        left('incidents', 'note', 'n-1'),
+      ],
+    };
+    const lines = formatConsole(summary);
+    const at = lines.indexOf('cleanup: deleted 3 entities the run created, left 7');
+    expect(lines.slice(at + 1, at + 6)).toEqual([
+      '  left 4 incidents incident (kept): inc-1, inc-3, inc-4, ...',
+      '  left 1 incidents incident (answered 500): inc-2',
+      '  left 1 edge incident (kept): e-1',
+      '  left 1 incidents note (kept): n-1',
+      'PASS: the implementation conforms to the contracts',
+    ]);
+  });
+
   it('marks an operation with only known deviations with ~, and the finding with its reason', () => {
     const lines = formatConsole(failingSummary());
     expect(lines).toContain('~ incidents  GET /incidents/{id}  (getIncident)');

@@ -121,6 +121,7 @@ export function passingSummary(): Summary {
     ],
     findings: [],
     run: run({ baseUrl: 'http://127.0.0.1:4010', durationMs: 1534 }),
+    cleanup: { deleted: 2, left: [] },
     coverage: {
       specs: [{ id: 'incidents', ...coverageTally(c(2, 2, 100), c(3, 3, 100), c(0, 0, null), c(1, 1, 100)) }],
       total: coverageTally(c(2, 2, 100), c(3, 3, 100), c(0, 0, null), c(1, 1, 100)),
@@ -271,6 +272,18 @@ export function failingSummary(): Summary {
     byOperation,
     findings: [SERVER_FINDING, SCHEMA_FINDING, KNOWN_FINDING, ...USER_FINDINGS, AUTH_FINDING],
     run: run({ baseUrl: BASE, durationMs: 61_234, seed: 42, readOnly: true }),
+    cleanup: {
+      deleted: 1,
+      left: [
+        {
+          spec: 'incidents',
+          resource: 'incident',
+          key: '3000000438301',
+          outcome: 'failed',
+          detail: 'answered 500',
+        },
+      ],
+    },
     coverage: {
       specs: [
         { id: 'incidents', ...coverageTally(c(3, 4, 75), c(3, 9, 33), c(1, 1, 100), c(1, 2, 50)) },

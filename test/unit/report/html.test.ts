@@ -49,13 +49,30 @@ describe('formatHtml', () => {
     expect(html).toContain('<code>query.&lt;q&gt;</code>');
   });
 
-  it('opens with the run metadata: date, version, target, seed, duration, mode', () => {
+  it('opens with the run metadata: date, version, target, seed, duration, mode, cleanup', () => {
     expect(formatHtml(failingSummary())).toContain(
       '<dl class="run"><dt>Run date</dt><dd>2026-03-14T09:26:53.000Z</dd><dt>secmock</dt><dd>0.1.0</dd>' +
         '<dt>Target</dt><dd><code>http://staging.test:8080</code></dd><dt>Seed</dt><dd>42</dd>' +
-        '<dt>Duration</dt><dd>61.2 s</dd><dt>Mode</dt><dd>read-only (mutating operations skipped)</dd></dl>',
+        '<dt>Duration</dt><dd>61.2 s</dd><dt>Mode</dt><dd>read-only (mutating operations skipped)</dd>' +
+        '<dt>Cleanup</dt><dd>deleted 1 created entity; left incident 3000000438301 (answered 500)</dd></dl>',
     );
-    expect(formatHtml(passingSummary())).toContain('<dt>Mode</dt><dd>read-write</dd>');
+    expect(formatHtml(passingSummary())).toContain(
+      '<dt>Mode</dt><dd>read-write</dd><dt>Cleanup</dt><dd>deleted 2 created entities</dd></dl>',
+    );
+  });
+
+  it('names each entity left behind with its reason, escaped', () => {
+    const summary = passingSummary();
+    summary.cleanup = {
+      deleted: 0,
+      left: [
+        { spec: 'incidents', resource: 'incident', key: '<k1>', outcome: 'kept', detail: '--keep-data' },
+        { spec: 'incidents', resource: 'note', key: 'n-2', outcome: 'failed' },
+      ],
+    };
+    expect(formatHtml(summary)).toContain(
+      '<dt>Cleanup</dt><dd>deleted 0 created entities; left incident &lt;k1&gt; (--keep-data), note n-2 (failed)</dd>',
+    );
   });
 
   it('has the coverage table: a row per spec, then the total', () => {

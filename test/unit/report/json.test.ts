@@ -10,9 +10,17 @@ describe('formatJson', () => {
     expect(maskTimes(formatJson(summary()))).toMatchSnapshot();
   });
 
-  it('keeps the layout CI scripts read: { baseUrl, summary, findings, operations }, then run and coverage', () => {
+  it('keeps the layout CI scripts read: { baseUrl, summary, findings, operations }, then run, coverage, cleanup', () => {
     const parsed = JSON.parse(formatJson(failingSummary())) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['baseUrl', 'summary', 'findings', 'operations', 'run', 'coverage']);
+    expect(Object.keys(parsed)).toEqual([
+      'baseUrl',
+      'summary',
+      'findings',
+      'operations',
+      'run',
+      'coverage',
+      'cleanup',
+    ]);
     expect(Object.keys(parsed.summary as object)).toEqual([
       'specs',
       'operations',
@@ -49,17 +57,37 @@ describe('formatJson', () => {
     });
   });
 
+  it('carries what the run deleted and what it left behind, with why', () => {
+    const { cleanup } = JSON.parse(formatJson(failingSummary())) as { cleanup: Summary['cleanup'] };
+    expect(cleanup).toEqual({
+      deleted: 1,
+      left: [
+        {
+          spec: 'incidents',
+          resource: 'incident',
+          key: '3000000438301',
+          outcome: 'failed',
+          detail: 'answered 500',
+        },
+      ],
+    });
+  });
+
   it('loses nothing of the summary', () => {
     const original = failingSummary();
-    const { baseUrl, summary, findings, operations, run, coverage } = JSON.parse(formatJson(original)) as {
+    const parsed = JSON.parse(formatJson(original)) as {
       baseUrl: string;
-      summary: Omit<Summary, 'baseUrl' | 'byOperation' | 'findings' | 'run' | 'coverage'>;
+      summary: Omit<Summary, 'baseUrl' | 'byOperation' | 'findings' | 'run' | 'coverage' | 'cleanup'>;
       findings: Summary['findings'];
       operations: Summary['byOperation'];
       run: Summary['run'];
       coverage: Summary['coverage'];
+      cleanup: Summary['cleanup'];
     };
-    expect({ baseUrl, ...summary, byOperation: operations, findings, run, coverage }).toEqual(original);
+    const { baseUrl, summary, findings, operations, run, coverage, cleanup } = parsed;
+    expect({ baseUrl, ...summary, byOperation: operations, findings, run, coverage, cleanup }).toEqual(
+      original,
+    );
   });
 
   it('is indented and ends with a newline', () => {

@@ -32,6 +32,18 @@ describe('judge', () => {
       created_not_retrievable: 'skipped',
       deleted_still_retrievable: 'skipped',
       list_stale: 'skipped',
+      read_reflects_write: 'skipped',
+      partial_update_keeps_fields: 'skipped',
+      ids_unique: 'skipped',
+      unknown_id: 'skipped',
+      paging_consistent: 'skipped',
+      limit_honoured: 'skipped',
+      filter_honoured: 'skipped',
+      sort_honoured: 'skipped',
+      time_window_honoured: 'skipped',
+      secret_echoed: 'skipped',
+      aggregates_agree: 'skipped',
+      timestamp_plausible: 'skipped',
       response_time: 'skipped',
     });
     expect(results.every((r) => r.failures.length === 0 && r.reason === undefined)).toBe(true);
@@ -63,6 +75,50 @@ describe('judge', () => {
       outcome: 'failed',
       failures: [{ path: 'time', expected: '<= 100 ms', actual: '300 ms' }],
     });
+  });
+
+  it('hands the secrets sent and the earlier answers to the checks', () => {
+    const leaked = makeResponse({ body: { token: 'tok-123456789' } });
+    const withSecrets = judge(
+      { testCase, response: leaked, history: [], secretsSent: ['tok-123456789'] },
+      fakeTools(),
+      [],
+    );
+    expect(withSecrets.find((r) => r.check === 'secret_echoed')).toEqual({
+      check: 'secret_echoed',
+      outcome: 'failed',
+      failures: [
+        {
+          path: 'body.token',
+          expected: 'the secret masked or left out',
+          actual: 'the secret sent, in clear (tok…)',
+        },
+      ],
+      reason: undefined,
+    });
+
+    const aggregate = makeTestCase({
+      operation,
+      expect: {
+        kind: 'probe',
+        probe: {
+          is: 'aggregate',
+          name: 'n',
+          totalOperation: 'countAll',
+          totalAt: ['total'],
+          partAt: ['count'],
+        },
+      },
+    });
+    const part = makeResponse({ body: { count: 3 } });
+    const judged = (total: number) =>
+      judge(
+        { testCase: aggregate, response: part, history: [makeResponse({ body: { total } })] },
+        fakeTools(),
+        [],
+      ).find((r) => r.check === 'aggregates_agree')?.outcome;
+    expect(judged(3)).toBe('passed');
+    expect(judged(4)).toBe('failed');
   });
 
   it.each<[string, KnownDeviation]>([
