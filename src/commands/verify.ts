@@ -6,10 +6,11 @@ import {
   planRun,
   SelectionError,
   TargetUnreachableError,
+  TOOL_VERSION,
   verify,
   type VerifyOptions,
 } from '../contract';
-import { formatConsole, formatHtml, formatJson, formatJunit } from '../report';
+import { formatConsole, formatHtml, formatJson, formatJunit, formatRunError } from '../report';
 import { formatProblem, listSpecFiles, loadSpecs, SpecLoadError } from '../openapi';
 
 export interface VerifyCommandOptions extends Omit<VerifyOptions, 'specs'> {
@@ -25,8 +26,10 @@ const FORMATS = { junit: formatJunit, json: formatJson, html: formatHtml } as co
 /** `secmock verify`: exit 0 only when nothing failed; 2 when it could not run at all. */
 export async function runVerify(options: VerifyCommandOptions): Promise<number> {
   const out = options.out ?? ((line: string) => console.log(line));
+  const startedAt = new Date().toISOString();
+  let reports: Array<[keyof typeof FORMATS, string]> = [];
   try {
-    const reports = parseReportOption(options.report);
+    reports = parseReportOption(options.report);
     checkBaseUrl(options.baseUrl);
     const specs = await loadSpecs(options.specs?.length ? options.specs : listSpecFiles());
     if (options.dryRun) {
@@ -37,8 +40,7 @@ export async function runVerify(options: VerifyCommandOptions): Promise<number> 
     const { summary } = await verify({ ...options, specs });
     for (const line of formatConsole(summary)) out(line);
     for (const [format, path] of reports) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, FORMATS[format](summary));
+      writeReport(path, FORMATS[format](summary));
       out(`${format} report: ${path}`);
     }
     return summary.ok ? 0 : 1;
@@ -47,12 +49,16 @@ export async function runVerify(options: VerifyCommandOptions): Promise<number> 
       for (const problem of error.problems) console.error(formatProblem(problem));
       return 2;
     }
-    if (
-      error instanceof KnownDeviationsError ||
-      error instanceof ReportOptionError ||
-      error instanceof SelectionError ||
-      error instanceof TargetUnreachableError
-    ) {
+    if (error instanceof SelectionError || error instanceof TargetUnreachableError) {
+      console.error(`secmock: ${error.message}`);
+      const failed = { message: error.message, baseUrl: options.baseUrl, startedAt, version: TOOL_VERSION };
+      for (const [format, path] of reports) {
+        writeReport(path, formatRunError[format](failed));
+        out(`${format} report: ${path}`);
+      }
+      return 2;
+    }
+    if (error instanceof KnownDeviationsError || error instanceof ReportOptionError) {
       console.error(`secmock: ${error.message}`);
       return 2;
     }
@@ -61,6 +67,11 @@ export async function runVerify(options: VerifyCommandOptions): Promise<number> 
 }
 
 class ReportOptionError extends Error {}
+
+function writeReport(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
 
 function checkBaseUrl(baseUrl: string): void {
   let url: URL | undefined;

@@ -4,3 +4,4 @@ export { formatConsole } from './console';
 export { formatHtml } from './html';
 export { formatJson } from './json';
 export { formatJunit } from './junit';
+export { formatRunError, type RunError } from './run-error';
