@@ -114,6 +114,9 @@ function allTime(
   if (!window || !resource) return parts;
   const fits = (place: RequestLocation, value: unknown) => {
     const schema = schemaOf(operation, place);
+    // The schema layer reads `int32` as a description; a vendor's 32-bit field still cannot hold more.
+    const int32 = (schema as { format?: unknown } | undefined)?.format === 'int32';
+    if (int32 && typeof value === 'number' && Math.abs(value) > 2 ** 31 - 1) return false;
     return !schema || validators.compile(schema, 'window')(value).length === 0;
   };
   const from = clockValue(Date.UTC(2000, 0, 1), resource.clock, 'from');
