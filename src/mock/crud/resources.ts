@@ -81,12 +81,12 @@ export class ResourceRuntime {
   /** Fills defaults, then any required field the stored schema demands and the request did not give. */
   complete(entity: Entity, seedPart: unknown): Entity {
     const completed: Entity = { ...this.spec.defaults, ...entity };
-    // A stored shape is often an allOf of a summary and a detail: its required fields are the parts'.
-    const schema = (this.spec.schema &&
-      mergeAllOf(this.spec.schema as JsonSchema & Record<string, unknown>)) as
-      | (JsonSchema & { required?: string[]; properties?: Record<string, JsonSchema> })
-      | undefined;
-    const missing = (schema?.required ?? []).filter((field) => completed[field] === undefined);
+    const schema = this.storedShape();
+    // The stamps are set right after (stampCreated): generating them first would be thrown away.
+    const stamped = (field: string) => field === this.spec.created || field === this.spec.updated;
+    const missing = (schema?.required ?? []).filter(
+      (field) => completed[field] === undefined && !stamped(field),
+    );
     if (missing.length === 0) return completed;
     const faker = this.fakers.acquire(hashSeed(this.seed, this.spec.name, String(seedPart)));
     for (const field of missing) {
@@ -97,6 +97,19 @@ export class ResourceRuntime {
       );
     }
     return completed;
+  }
+
+  private shape?: (JsonSchema & { required?: string[]; properties?: Record<string, JsonSchema> }) | null;
+
+  /** The stored shape, an allOf of a summary and a detail merged (its required fields are the parts'), once. */
+  private storedShape() {
+    if (this.shape === undefined)
+      this.shape = this.spec.schema
+        ? (mergeAllOf(this.spec.schema as JsonSchema & Record<string, unknown>) as NonNullable<
+            typeof this.shape
+          >)
+        : null;
+    return this.shape ?? undefined;
   }
 
   now(): string | number {
