@@ -12,7 +12,11 @@ export function isHttpMethod(value: string): value is HttpMethod {
 
 /** Header names are lower-case; repeated query parameters keep every value. */
 export interface PlainRequest {
-  method: HttpMethod;
+  /**
+   * Lower-case, as the client sent it: any token, not only the methods OpenAPI names (`query`, `propfind`),
+   * so that a method no operation has is refused with 405 rather than taken for another.
+   */
+  method: string;
   path: string;
   query: Record<string, string | string[]>;
   headers: Record<string, string>;

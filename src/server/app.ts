@@ -1,6 +1,6 @@
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { isHttpMethod, type BodyProblem, type PlainRequest, type PlainResponse } from '../http';
+import { type BodyProblem, type PlainRequest, type PlainResponse } from '../http';
 import { handleRequest, MockEngine, type MockOptions, type VendorModule } from '../mock';
 import { listSpecFiles, loadSpecs, type SpecModel } from '../openapi';
 import { BUILTIN_VENDORS } from '../vendors';
@@ -84,7 +84,7 @@ function toPlainRequest(req: Request, bodyProblem: BodyProblem | undefined): Pla
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return {
-    method: isHttpMethod(method) ? method : 'get',
+    method,
     path: req.path,
     query: req.query as Record<string, string | string[]>,
     headers,

@@ -95,6 +95,22 @@ describe('the request pipeline on a small spec', () => {
     expect(wrongMethod.headers.allow).toBe('GET, POST');
   });
 
+  it.each(['QUERY', 'SEARCH', 'PROPFIND', 'MKCOL', 'HEAD'])(
+    'refuses %s on a path that has a GET with 405, and logs it under its own name',
+    async (method) => {
+      const { http } = await tinyMock();
+      // supertest has a function for every method node knows, but its types name only the common ones.
+      const send = (http as unknown as Record<string, (path: string) => ReturnType<typeof http.get>>)[
+        method.toLowerCase()
+      ];
+      const answer = await send('/notes').set(TINY_KEY);
+      expect(answer.status).toBe(405);
+      expect(answer.headers.allow).toBe('GET, POST');
+      const log = await http.get('/__secmock/requests');
+      expect(log.body.requests.at(-1)).toMatchObject({ method, path: '/notes', status: 405 });
+    },
+  );
+
   it('answers 413 in the spec envelope for a body over the limit, and keeps what is stored', async () => {
     const { http } = await tinyMock({ bodyLimit: 200 });
     await http.post('/notes').set(TINY_KEY).send({ title: 'kept' });

@@ -15,7 +15,7 @@ interface Route<T> {
   pattern: RegExp;
   staticChars: number;
   /** Each method's value and its own parameter names (two specs may name `{id}` and `{itemId}`). */
-  byMethod: Map<HttpMethod, { value: T; names: string[] }>;
+  byMethod: Map<string, { value: T; names: string[] }>;
 }
 
 export class Router<T> {
@@ -45,7 +45,7 @@ export class Router<T> {
     route.byMethod.set(method, { value, names });
   }
 
-  match(method: HttpMethod, rawPath: string): RouteResult<T> {
+  match(method: string, rawPath: string): RouteResult<T> {
     const path = normalise(rawPath);
     const exact = this.staticRoutes.get(path)?.byMethod.get(method);
     if (exact) return { kind: 'match', value: exact.value, params: {} };
