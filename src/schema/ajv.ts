@@ -1,5 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { EXTRA_FORMATS } from './formats';
 
 /**
  * The one way secmock builds an Ajv instance: JSON Schema 2020-12 (OpenAPI 3.1's dialect), every error
@@ -19,9 +20,9 @@ export function createAjv(options: { coerceTypes?: boolean; keepSource?: boolean
     code: { source: options.keepSource === true },
   });
   addFormats(ajv);
-  // OpenAPI formats that ajv-formats does not know; they only describe numbers and strings
-  // (media-range is used by the OpenAPI 3.1 schema itself).
-  for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'media-range']) {
+  for (const [name, format] of Object.entries(EXTRA_FORMATS)) ajv.addFormat(name, format);
+  // OpenAPI formats that only describe numbers and strings (media-range is used by the OpenAPI 3.1 schema).
+  for (const format of ['float', 'double', 'byte', 'binary', 'password', 'media-range']) {
     ajv.addFormat(format, true);
   }
   return ajv;

@@ -1,6 +1,7 @@
 import { isJsonMediaType, mediaTypeOf, type PlainRequest } from '../http';
 import type { JsonSchema, MediaTypeSpec, Operation, Parameter, RequestBodySpec } from '../openapi';
 import type { SchemaCompiler, SchemaValidator, Violation } from '../schema';
+import { exactIntegerText, parseJsonExact } from './exact-numbers';
 import { checkShape, DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './shape-limits';
 
 /** A request that passed validation, with parameters coerced to their schema types. */
@@ -96,10 +97,11 @@ function compileLevel(
     ]),
   );
   const headerNames = parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase());
+  const integerNames = parameters.filter((p) => isIntegerSchema(p.schema)).map((p) => p.name);
   return (request, pathParams) => {
     const violations: Violation[] = [];
-    const path: Record<string, unknown> = { ...pathParams };
-    const query: Record<string, unknown> = { ...request.query };
+    const path: Record<string, unknown> = readIntegers({ ...pathParams }, integerNames);
+    const query: Record<string, unknown> = readIntegers({ ...request.query }, integerNames);
     const headers: Record<string, unknown> = Object.fromEntries(
       headerNames.filter((h) => request.headers[h] !== undefined).map((h) => [h, request.headers[h]]),
     );
@@ -112,6 +114,22 @@ function compileLevel(
       : undefined;
     return { violations, request: { path, query, headers: request.headers, body: parsedBody, contentType } };
   };
+}
+
+function isIntegerSchema(schema: JsonSchema | undefined): boolean {
+  const type = (schema as { type?: unknown } | undefined)?.type;
+  return type === 'integer' || (Array.isArray(type) && type.includes('integer'));
+}
+
+/** Integer parameters past 2^53 are read by their digits, as body numbers are (see exact-numbers). */
+function readIntegers(values: Record<string, unknown>, names: string[]): Record<string, unknown> {
+  for (const name of names) {
+    const value = values[name];
+    if (typeof value === 'string') values[name] = exactIntegerText(value);
+    else if (Array.isArray(value))
+      values[name] = value.map((v: unknown) => (typeof v === 'string' ? exactIntegerText(v) : v));
+  }
+  return values;
 }
 
 function readBody(
@@ -143,7 +161,7 @@ function readBody(
   let value: unknown = raw;
   if (isJsonMediaType(match) || (match.includes('*') && isJsonMediaType(mediaType))) {
     try {
-      value = JSON.parse(raw);
+      value = parseJsonExact(raw);
     } catch (error) {
       violations.push({
         path: 'body',
