@@ -33,6 +33,29 @@ describe('Akto Jira integration', () => {
     expect(await mock.state('jiraTickets')).toEqual([]);
   });
 
+  it.each(['', 'lower case!', 'S', '1SCRUM', 'SCRUM-1'])(
+    'refuses the project key %p, which Jira cannot have, in every request that names one',
+    async (key) => {
+      const added = await mock.post('/api/jira/add', {
+        ...JIRA_CREDENTIALS,
+        projectMappings: { [key]: mapping() },
+      });
+      expect(added.status).toBe(422);
+      expect(added.body.actionErrors.join(' ')).toContain('projectMappings');
+      await mock.post('/api/jira/add', { ...JIRA_CREDENTIALS, projectMappings: { SCRUM: mapping() } });
+      const [issue] = await issuesWithStatus(mock, 'OPEN', 1);
+      const ticket = await mock.post('/api/createJiraIssue', {
+        jiraMetaData: { testingIssueId: issue.id },
+        projId: key,
+        issueType: 'Bug',
+      });
+      expect(ticket.status).toBe(422);
+      expect(ticket.body.actionErrors.join(' ')).toContain('projId');
+      expect(await mock.state('jiraTickets')).toEqual([]);
+      expect(Object.keys(mock.stored('jiraIntegration')?.projectMappings as object)).toEqual(['SCRUM']);
+    },
+  );
+
   it('jira/add merges projects, masks the token, keeps it when sent back masked, and caps at 10 projects', async () => {
     const first = await mock.post('/api/jira/add', {
       ...JIRA_CREDENTIALS,
