@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { FuzzRequest } from './fuzz-target';
 import type { Mutation } from './mutations';
-import { oddString, wrongValue } from './odd-values';
+import { edgeLiteral, oddString, wrongValue } from './odd-values';
 
 /** Mutations of a JSON body: wrong values, extra and missing fields, huge and deep values, broken JSON. */
 function jsonPaths(value: unknown, prefix: string[] = [], depth = 0): string[][] {
@@ -51,6 +51,13 @@ function withBodyValue(request: FuzzRequest, path: string[], value: unknown): Fu
   return { ...request, body: JSON.stringify(root) };
 }
 
+/** Puts JSON text at a path as it is: a literal JSON.stringify would round or could not build. */
+function withBodyText(request: FuzzRequest, path: string[], text: string): FuzzRequest {
+  const marker = '\u0001literal\u0001';
+  const next = withBodyValue(request, path, marker);
+  return { ...next, body: next.body?.replace(JSON.stringify(marker), () => text) };
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object';
 }
@@ -85,6 +92,10 @@ function valueMutations(at: fc.Arbitrary<string[]>): fc.Arbitrary<Mutation>[] {
       label: `${described(path)} = odd text ${JSON.stringify(text).slice(0, 40)}`,
       apply: (r) => withBodyValue(r, path, text),
     })),
+    fc.tuple(at, edgeLiteral).map(([path, literal]) => ({
+      label: `${described(path)} = edge ${literal}`,
+      apply: (r) => withBodyText(r, path, literal),
+    })),
     fc.tuple(at, fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })).map(([path, key, value]) => ({
       label: `extra field ${JSON.stringify(key)} at ${described(path)}`,
       apply: (r) => withBodyValue(r, [...path, key], value),
@@ -112,9 +123,7 @@ function sizeMutations(at: fc.Arbitrary<string[]>): fc.Arbitrary<Mutation>[] {
         const deep = arrays
           ? `${'['.repeat(depth)}1${']'.repeat(depth)}`
           : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-        const marker = '\u0001deep\u0001';
-        const next = withBodyValue(r, path, marker);
-        return { ...next, body: next.body?.replace(JSON.stringify(marker), () => deep) };
+        return withBodyText(r, path, deep);
       },
     })),
   ];

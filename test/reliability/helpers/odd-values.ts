@@ -41,3 +41,29 @@ export const wrongValue: fc.Arbitrary<Json> = fc.oneof(
   fc.array(fc.integer(), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.integer(), { maxKeys: 2 }),
 );
+
+/**
+ * Values at the edges of the rules contracts declare, as JSON text (integers past 2^53 keep their digits):
+ * int32 and int64 bounds and one past them, a fraction, a huge exponent; impossible and pre-1970 dates in
+ * the forms the specs use; a value that breaks any identifier pattern.
+ */
+export const EDGE_LITERALS = [
+  '2147483647',
+  '2147483648',
+  '-2147483649',
+  '9007199254740993',
+  '9223372036854775807',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '1e300',
+  '1.5',
+  '-0',
+  '"2027-13-45 99:99:99"',
+  '"2027-02-29 10:00:00"',
+  '"1969-12-31 23:59:59"',
+  '"2027-02-30T10:00:00Z"',
+  '"2028-02-29T10:00:00Z"',
+  '"lower case!"',
+];
+
+export const edgeLiteral = fc.constantFrom(...EDGE_LITERALS);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Operation } from '../../../src/openapi/model';
 import type { FuzzRequest } from './fuzz-target';
 import type { Mutation } from './mutations';
-import { oddString } from './odd-values';
+import { edgeLiteral, oddString } from './odd-values';
 
 /** Mutations of the rest of a request: path (traversal, encoded slashes), query, headers, method. */
 const PATH_SEGMENTS = [
@@ -89,6 +89,7 @@ export function queryMutations(operation: Operation): fc.Arbitrary<Mutation>[] {
       'x'.repeat(8_000),
       'x'.repeat(20_000),
     ),
+    edgeLiteral.map((literal) => literal.replace(/^"|"$/g, '')),
   );
   const mutations: fc.Arbitrary<Mutation>[] = [
     fc
@@ -143,7 +144,19 @@ export function headerMutations(operation: Operation): fc.Arbitrary<Mutation>[] 
 }
 
 export function methodMutation(operation: Operation): fc.Arbitrary<Mutation> {
-  const others = ['get', 'post', 'put', 'patch', 'delete'].filter((m) => m !== operation.method);
+  // Methods OpenAPI does not name reach the mock too (node's parser knows about thirty).
+  const others = [
+    'get',
+    'post',
+    'put',
+    'patch',
+    'delete',
+    'query',
+    'search',
+    'propfind',
+    'mkcol',
+    'purge',
+  ].filter((m) => m !== operation.method);
   return fc.constantFrom(...others).map((method) => ({
     label: `method ${method.toUpperCase()}`,
     apply: (r: FuzzRequest) => ({ ...r, method }),

@@ -3,6 +3,7 @@ import type { JsonSchema, Operation, Parameter } from '../../../src/openapi/mode
 import { isJsonMediaType, mediaTypeOf } from '../../../src/http/media-types';
 import type { SchemaCompiler } from '../../../src/schema/compile';
 import { checkShape } from '../../../src/validate/shape-limits';
+import { exactIntegerText, parseJsonExact } from '../../../src/validate/exact-numbers';
 import type { FuzzRequest } from './fuzz-target';
 
 /**
@@ -66,7 +67,7 @@ function parameterReasons(
     required: declared.filter((p) => p.required).map(name),
   } as JsonSchema;
   const subject = Object.fromEntries(
-    declared.flatMap((p) => (name(p) in values ? [[name(p), values[name(p)]]] : [])),
+    declared.flatMap((p) => (name(p) in values ? [[name(p), readInteger(p, values[name(p)])]] : [])),
   );
   // Coercion rewrites its input: validate a copy.
   return coercing
@@ -75,6 +76,17 @@ function parameterReasons(
       location,
     )(structuredClone(subject))
     .map((v) => `${v.path}: ${v.message}`);
+}
+
+/** An integer parameter past 2^53 is read by its digits, as the edge reads it. */
+function readInteger(parameter: Parameter, value: unknown): unknown {
+  const type = (parameter.schema as { type?: unknown } | undefined)?.type;
+  const integer = type === 'integer' || (Array.isArray(type) && type.includes('integer'));
+  if (!integer) return value;
+  if (typeof value === 'string') return exactIntegerText(value);
+  return Array.isArray(value)
+    ? value.map((v: unknown) => (typeof v === 'string' ? exactIntegerText(v) : v))
+    : value;
 }
 
 function bodyReasons(operation: Operation, request: FuzzRequest, strict: SchemaCompiler): string[] {
@@ -89,7 +101,8 @@ function bodyReasons(operation: Operation, request: FuzzRequest, strict: SchemaC
   let value: unknown;
   try {
     // A leading byte order mark may be ignored (RFC 8259 §8.1), and the edge does.
-    value = JSON.parse(request.body.replace(/^\ufeff/, ''));
+    // Integers past 2^53 are read by their digits, as the edge reads them (src/validate/exact-numbers).
+    value = parseJsonExact(request.body.replace(/^\ufeff/, ''));
   } catch {
     return ['body: malformed JSON'];
   }
