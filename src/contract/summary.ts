@@ -150,13 +150,21 @@ function findingsOf(baseUrl: string, testCase: TestCase, result: CheckResult): F
     title: check?.title ?? result.check,
     severity: check?.severity ?? 'major',
     caseLabel: testCase.label,
-    // An implementation may echo a credential back: reports never carry one in clear.
+    // An implementation may echo a credential back: reports never carry one in clear. Masked before it is
+    // shortened, or the start of a long secret would survive the cut.
     failure: {
       path: failure.path,
-      expected: maskSecrets(failure.expected, testCase.secrets),
-      actual: maskSecrets(failure.actual, testCase.secrets),
+      expected: shorten(maskSecrets(failure.expected, testCase.secrets)),
+      actual: shorten(maskSecrets(failure.actual, testCase.secrets)),
     },
     curl: toCurl(baseUrl, testCase.request, testCase.secrets),
     known: result.reason,
   }));
+}
+
+/** Longest quoted text in a finding: enough to see what came back, short enough for a console line. */
+const MAX_QUOTED = 120;
+
+function shorten(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 3)}...` : text;
 }

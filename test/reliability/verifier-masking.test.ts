@@ -28,6 +28,14 @@ const echoesCredentials: BrokenApp = {
   },
 };
 
+/** Longer than the 120 characters a report quotes, so a cut before masking would leave part of it. */
+const LONG_TOKEN = `verifier-long-${'s3cr3t-Kq9Zt2'.repeat(12)}`;
+
+/** Every 12-character piece of the secret (none of them is text a report would carry anyway). */
+function fragments(secret: string): string[] {
+  return Array.from({ length: secret.length - 11 }, (_, i) => secret.slice(i, i + 12));
+}
+
 /** Every form a credential takes on the way out: as is, URL-encoded, JSON-escaped, base64 (Basic auth). */
 function forms(secret: string): string[] {
   return [
@@ -59,7 +67,11 @@ describe('the verifier masks credentials', () => {
     expect(curl.match(/\*\*\*\*/g)).toHaveLength(4);
   });
 
-  it('in the console and in the JSON, HTML and JUnit reports of a run against an implementation that echoes it', async () => {
+  it.each([
+    ['a short credential', TOKEN],
+    ['a credential longer than any quoted value', LONG_TOKEN],
+  ])('in the console and in the JSON, HTML and JUnit reports of a run that echoes %s', async (_, token) => {
+    const TOKEN = token;
     const mock = await startMock({
       specs: [VENDOR_SPECS.manageEngine],
       port: 0,
@@ -98,6 +110,12 @@ describe('the verifier masks credentials', () => {
       for (const [name, text] of Object.entries(outputs))
         for (const form of forms(TOKEN))
           expect({ name, leaked: text.includes(form) }).toEqual({ name, leaked: false });
+      // Not even a part of it: a quote cut short before masking would keep the secret's first characters.
+      for (const [name, text] of Object.entries(outputs))
+        expect({ name, leaked: fragments(TOKEN).filter((f) => text.includes(f)) }).toEqual({
+          name,
+          leaked: [],
+        });
     } finally {
       await proxy.close();
       await mock.close();

@@ -43,11 +43,11 @@ export function valuesAt(body: unknown, path: readonly string[]): unknown[] {
   return nodes;
 }
 
-/** A value as a short text for a failure message. */
-export const show = (value: unknown): string => {
-  const text = value === undefined ? 'missing' : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-};
+/**
+ * A value as text for a failure message. Kept whole: the summary masks credentials first and only then
+ * shortens, so that no part of a long secret survives in a report.
+ */
+export const show = (value: unknown): string => (value === undefined ? 'missing' : JSON.stringify(value));
 
 /**
  * Whether an answered value shows what was written: equal JSON, the same number as text, the same instant

@@ -29,6 +29,6 @@ function describeValue(body: unknown, path: string): string {
     node = (node as Record<string, unknown>)[segment];
   }
   if (node === undefined) return 'missing';
-  const text = JSON.stringify(node);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  // Whole: the summary masks credentials before it shortens (see show in answer.ts).
+  return JSON.stringify(node);
 }

@@ -14,12 +14,8 @@ export const validDataRejected: Check = {
       {
         path: 'status',
         expected: `2xx for ${testCase.label}`,
-        actual: `${response.status} ${summarise(response.text)}`,
+        actual: `${response.status} ${response.text}`,
       },
     ];
   },
 };
-
-function summarise(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}

@@ -68,10 +68,10 @@ describe('read_reflects_write check', () => {
       [{ path: 'body.title', expected: '"Disk full" (sent by the create)', actual: '"Disk"' }],
     ],
     [
-      'a long value is cut short in the message',
+      'a long value is quoted whole (the summary shortens it once masked)',
       shows({ note: 'a'.repeat(100) }),
       read({ note: 'b' }),
-      [{ path: 'body.data.note', expected: `"${'a'.repeat(76)}... (sent by the create)`, actual: '"b"' }],
+      [{ path: 'body.data.note', expected: `"${'a'.repeat(100)}" (sent by the create)`, actual: '"b"' }],
     ],
   ])('%s', (_, expectation, answer, failures) => {
     expect(readReflectsWrite.run(checkInput(expectation, answer), fakeTools())).toEqual(failures);

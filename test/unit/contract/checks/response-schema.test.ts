@@ -61,27 +61,18 @@ describe('response_schema check', () => {
       [{ path: 'body[1]', expected: 'value that must be object', actual: '"two"' }],
     ],
     [
-      'a long value, cut short',
+      'a long value, quoted whole (the summary shortens it once masked)',
       makeResponse({ body: { name: long } }),
       { schema: [{ path: 'body.name', message: 'must NOT have more than 10 characters' }] },
       [
         {
           path: 'body.name',
           expected: 'value that must NOT have more than 10 characters',
-          actual: `"${'x'.repeat(76)}...`,
+          actual: JSON.stringify(long),
         },
       ],
     ],
   ])('%s', (_, answer, verdict, failures) => {
     expect(responseSchema.run(checkInput(ACCEPT_STRICT, answer), fakeTools(verdict))).toEqual(failures);
-  });
-
-  it('cuts a long value to 80 characters', () => {
-    const [failure] =
-      responseSchema.run(
-        checkInput(ACCEPT_STRICT, makeResponse({ body: { name: long } })),
-        fakeTools({ schema: [{ path: 'body.name', message: 'must be short' }] }),
-      ) ?? [];
-    expect(failure.actual).toHaveLength(80);
   });
 });
