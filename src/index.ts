@@ -5,6 +5,7 @@ export { verify, type VerifyOptions, type VerifyResult } from './contract';
 export type { Finding, RunEvent, Summary, TestCase, CaseResponse } from './contract';
 export { loadSpecs, inspectSpec, SpecLoadError, type SpecModel, type Operation } from './openapi';
 export type { Behaviour, BehaviourContext, SeedContext, SeedGenerator, VendorModule } from './mock';
+export { DEFAULT_LIMITS, type MockLimits, MockOptionsError } from './mock';
 export { BUILTIN_VENDORS } from './vendors';
 export type { PlainRequest, PlainResponse } from './http';
 

@@ -17,7 +17,7 @@ import { ResourceRuntime } from './crud/resources';
 import type { AdminContext } from './plugin';
 import { populateStore } from './seed/populate';
 import { readSeedFiles, type SeedFile } from './seed/seed-file';
-import { DEFAULT_LIMITS, type MockLimits, type MockOptions } from './options';
+import { checkLimits, DEFAULT_LIMITS, type MockLimits, type MockOptions } from './options';
 import { DEFAULT_CLOCK_START, MockClock } from './services/clock';
 import { Credentials } from './services/credentials';
 import { DocumentedResponses } from './services/documented-responses';
@@ -64,7 +64,8 @@ export class MockEngine {
 
   constructor(options: MockOptions) {
     this.options = options;
-    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const issuesCredentials = options.specs.some((spec) => spec.securitySchemes.some((s) => s.issuedBy));
+    this.limits = checkLimits({ ...DEFAULT_LIMITS, ...options.limits }, issuesCredentials);
     this.specs = options.specs;
     this.seed = options.seed ?? 1;
     this.clock = new MockClock(this.store, options.clockStart ?? DEFAULT_CLOCK_START);
@@ -100,6 +101,11 @@ export class MockEngine {
     };
     this.populate();
     this.initial = this.store.snapshot();
+    // The fixtures may be as large as they like; what requests add is bounded.
+    this.store.setBounds({
+      maxEntities: this.limits.maxCollectionSize,
+      maxListItems: this.limits.maxListItems,
+    });
   }
 
   private addSpec(spec: SpecModel, coercing: SchemaCompiler, strict: SchemaCompiler): void {

@@ -9,7 +9,7 @@ export { MASK } from './crud/secrets';
 export type { ResourceRuntime } from './crud/resources';
 export type { TemplateScope } from '../openapi';
 export { BUNDLED_SEED_DIR, MockEngine } from './engine';
-export { DEFAULT_LIMITS, type MockLimits, type MockOptions } from './options';
+export { DEFAULT_LIMITS, type MockLimits, type MockOptions, MockOptionsError } from './options';
 export { handleRequest } from './handle';
 export { fail, ok, type Outcome } from './outcome';
 export type {

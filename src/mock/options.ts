@@ -41,6 +41,11 @@ export interface MockLimits {
   maxCollectionSize: number;
   /** Credentials minted by logins that stay valid at once, per scheme (the oldest expire first). */
   maxIssuedCredentials: number;
+  /**
+   * Items a list inside a stored entity may hold (notes, history, activity a write appends to); a write
+   * that would pass it is refused whole.
+   */
+  maxListItems: number;
 }
 
 export const DEFAULT_LIMITS: MockLimits = {
@@ -48,4 +53,31 @@ export const DEFAULT_LIMITS: MockLimits = {
   maxDepth: 64,
   maxCollectionSize: 50_000,
   maxIssuedCredentials: 1_000,
+  maxListItems: 10_000,
 };
+
+/** Options that cannot work together, found when the mock is built rather than by a user mid-run. */
+export class MockOptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MockOptionsError';
+  }
+}
+
+/**
+ * Every limit a positive whole number, and those that depend on each other in order. `issuesCredentials`:
+ * a served spec mints credentials at login (they are stored, so the collection bound must leave room).
+ */
+export function checkLimits(limits: MockLimits, issuesCredentials: boolean): MockLimits {
+  for (const [name, value] of Object.entries(limits))
+    if (!Number.isInteger(value) || value < 1)
+      throw new MockOptionsError(`limits.${name} must be a whole number of at least 1, not ${String(value)}`);
+  // Issued credentials live in a collection: a full one would refuse logins before old credentials expire.
+  if (issuesCredentials && limits.maxCollectionSize <= limits.maxIssuedCredentials)
+    throw new MockOptionsError(
+      `limits.maxCollectionSize (${limits.maxCollectionSize}) must be larger than limits.maxIssuedCredentials ` +
+        `(${limits.maxIssuedCredentials}): issued credentials are stored in a collection, and a full one ` +
+        'would refuse logins',
+    );
+  return limits;
+}

@@ -28,12 +28,38 @@ function stableStringify(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** How much the store holds at most; a write past a bound is refused whole (see Store.atomically). */
+export interface StoreBounds {
+  /** Entities one collection may hold. */
+  maxEntities: number;
+  /** Items one list of a stored entity may hold (notes, history, activity), at its top two levels. */
+  maxListItems: number;
+}
+
+const UNBOUNDED: StoreBounds = { maxEntities: Infinity, maxListItems: Infinity };
+
+/**
+ * A write the store's bounds refuse. Thrown from inside a write, so that whatever the same request wrote
+ * before it is undone with it: a behaviour need not check the bounds before each of its writes.
+ */
+export class StoreFullError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreFullError';
+  }
+}
+
+/** Undoes one write; kept while a request's writes may still have to be undone. */
+type Undo = () => void;
+
 export class Collection {
   private readonly items = new Map<string, Entity>();
 
   constructor(
     readonly name: string,
     private readonly changed: () => void,
+    private readonly bounds: () => StoreBounds = () => UNBOUNDED,
+    private readonly journal: () => Undo[] | undefined = () => undefined,
   ) {}
 
   get size(): number {
@@ -61,19 +87,47 @@ export class Collection {
     return undefined;
   }
 
-  /** Inserts or replaces; a replaced entity keeps its place in the listing order. */
+  /**
+   * Inserts or replaces; a replaced entity keeps its place in the listing order. Throws StoreFullError
+   * for a new entity in a full collection, or an entity with a list longer than the bounds allow.
+   */
   put(key: unknown, entity: Entity): void {
-    this.items.set(keyOf(key), entity);
+    const text = keyOf(key);
+    const previous = this.items.get(text);
+    const { maxEntities, maxListItems } = this.bounds();
+    if (previous === undefined && this.items.size >= maxEntities)
+      throw new StoreFullError(
+        `${this.name} already holds the maximum of ${maxEntities} entities; delete some or reset the mock`,
+      );
+    const long = longestList(entity, maxListItems);
+    if (long)
+      throw new StoreFullError(
+        `${this.name} '${text}': ${long} would hold more than the maximum of ${maxListItems} items`,
+      );
+    this.journal()?.push(() => this.restoreEntry(text, previous));
+    this.items.set(text, entity);
     this.changed();
   }
 
   remove(key: unknown): boolean {
-    const removed = this.items.delete(keyOf(key));
-    if (removed) this.changed();
-    return removed;
+    const text = keyOf(key);
+    const previous = this.items.get(text);
+    if (previous === undefined) return false;
+    // An undone removal puts the entity back at the end of the listing: order is not part of the undo.
+    this.journal()?.push(() => this.items.set(text, previous));
+    this.items.delete(text);
+    this.changed();
+    return true;
+  }
+
+  private restoreEntry(key: string, previous: Entity | undefined): void {
+    if (previous === undefined) this.items.delete(key);
+    else this.items.set(key, previous);
   }
 
   clear(): void {
+    const previous = [...this.items.entries()];
+    this.journal()?.push(() => this.load(previous));
     this.items.clear();
     this.changed();
   }
@@ -85,20 +139,68 @@ export class Collection {
   }
 }
 
+/** The first list of the entity (top level, or one level down) longer than the bound, by its name. */
+function longestList(entity: Entity, max: number): string | undefined {
+  if (max === Infinity) return undefined;
+  for (const [name, value] of Object.entries(entity)) {
+    if (Array.isArray(value)) {
+      if (value.length > max) return name;
+    } else if (value !== null && typeof value === 'object') {
+      for (const [inner, nested] of Object.entries(value as Record<string, unknown>))
+        if (Array.isArray(nested) && nested.length > max) return `${name}.${inner}`;
+    }
+  }
+  return undefined;
+}
+
 export class Store {
   private readonly collections = new Map<string, Collection>();
   private counters: Record<string, number> = {};
   private listeners: Array<() => void> = [];
+  private bounds: StoreBounds = UNBOUNDED;
+  /** The undo list of the writes made inside `atomically`, newest last; undefined outside it. */
+  private journal: Undo[] | undefined;
   /** Increases on every change; lets callers (persistence, caches) notice writes cheaply. */
   revision = 0;
+
+  /** Bounds every later write (loading a snapshot or the fixtures is not bounded). */
+  setBounds(bounds: StoreBounds): void {
+    this.bounds = bounds;
+  }
 
   collection(name: string): Collection {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new Collection(name, () => this.touch());
+      collection = new Collection(
+        name,
+        () => this.touch(),
+        () => this.bounds,
+        () => this.journal,
+      );
       this.collections.set(name, collection);
     }
     return collection;
+  }
+
+  /**
+   * Runs the writes of one request as a whole: if it throws (a bound refused a write, or a bug), every
+   * write it made is undone and the revision is as before, then the error goes on to the caller.
+   */
+  atomically<T>(work: () => T): T {
+    if (this.journal) return work();
+    const journal: Undo[] = [];
+    const revision = this.revision;
+    this.journal = journal;
+    try {
+      return work();
+    } catch (error) {
+      this.journal = undefined;
+      for (const undo of journal.reverse()) undo();
+      this.revision = revision;
+      throw error;
+    } finally {
+      this.journal = undefined;
+    }
   }
 
   collectionNames(): string[] {
@@ -109,6 +211,7 @@ export class Store {
   nextCounter(name: string, start: number, step = 1): number {
     const current = this.counters[name];
     const next = current === undefined ? start : current + step;
+    this.journal?.push(() => this.restoreCounter(name, current));
     this.counters[name] = next;
     this.touch();
     return next;
@@ -119,8 +222,15 @@ export class Store {
   }
 
   setCounter(name: string, value: number): void {
+    const current = this.counters[name];
+    this.journal?.push(() => this.restoreCounter(name, current));
     this.counters[name] = value;
     this.touch();
+  }
+
+  private restoreCounter(name: string, value: number | undefined): void {
+    if (value === undefined) delete this.counters[name];
+    else this.counters[name] = value;
   }
 
   onChange(listener: () => void): () => void {

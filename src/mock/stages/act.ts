@@ -1,5 +1,6 @@
 import { type FakerPool, hashSeed } from '../../generate';
 import { type ClockFormat, type Operation, type SpecModel, successStatus } from '../../openapi';
+import { StoreFullError } from '../../state';
 import type { ValidatedRequest } from '../../validate';
 import { runAction } from '../crud/actions';
 import type { ResourceRuntime } from '../crud/resources';
@@ -37,8 +38,16 @@ export function act(
   if (full) return fail('conflict', full);
   const ctx = behaviourContext(deps, spec, operation, request, resource);
   const behaviour = deps.behaviours.get(operation);
-  const outcome = behaviour ? behaviour(ctx) : ctx.generic();
-  return outcome.kind === 'ok' ? mintCredential(deps, operation, outcome) : outcome;
+  try {
+    // A request's writes land whole or not at all: a bound that refuses its third write undoes the first two.
+    return deps.store.atomically(() => {
+      const outcome = behaviour ? behaviour(ctx) : ctx.generic();
+      return outcome.kind === 'ok' ? mintCredential(deps, operation, outcome) : outcome;
+    });
+  } catch (error) {
+    if (error instanceof StoreFullError) return fail('conflict', error.message);
+    throw error;
+  }
 }
 
 function resourceOf(deps: ActDeps, operation: Operation): ResourceRuntime | undefined {

@@ -1,4 +1,4 @@
-import { keyOf, Store } from '../../../src/state/store';
+import { keyOf, Store, StoreFullError } from '../../../src/state/store';
 
 describe('keyOf', () => {
   it.each([
@@ -169,5 +169,73 @@ describe('Store', () => {
         .list()
         .map((e) => e.id),
     ).toEqual(['10', '2', 'b', '1']);
+  });
+});
+
+describe('bounds and whole writes', () => {
+  function boundedStore(maxEntities: number, maxListItems: number): Store {
+    const store = new Store();
+    store.collection('items').put('seeded', { id: 'seeded', notes: [] });
+    store.setBounds({ maxEntities, maxListItems });
+    return store;
+  }
+
+  it('refuses a new entity in a full collection, but still replaces a stored one', () => {
+    const store = boundedStore(2, 10);
+    const items = store.collection('items');
+    items.put('a', { id: 'a' });
+    expect(() => items.put('b', { id: 'b' })).toThrow(
+      new StoreFullError('items already holds the maximum of 2 entities; delete some or reset the mock'),
+    );
+    items.put('a', { id: 'a', changed: true });
+    expect(items.get('a')).toEqual({ id: 'a', changed: true });
+    expect(items.size).toBe(2);
+  });
+
+  it('refuses an entity whose list, at the top or one level down, passes the bound', () => {
+    const store = boundedStore(10, 2);
+    const items = store.collection('items');
+    items.put('ok', { notes: [1, 2], meta: { tags: ['x', 'y'] } });
+    expect(() => items.put('ok', { notes: [1, 2, 3] })).toThrow("items 'ok': notes would hold more");
+    expect(() => items.put('ok', { meta: { tags: [1, 2, 3] } })).toThrow(
+      "items 'ok': meta.tags would hold more",
+    );
+    expect(items.get('ok')).toEqual({ notes: [1, 2], meta: { tags: ['x', 'y'] } });
+  });
+
+  it('undoes every write of a piece of work that throws, counters and revision included', () => {
+    const store = boundedStore(3, 10);
+    const items = store.collection('items');
+    const other = store.collection('other');
+    store.nextCounter('ids', 1);
+    const revision = store.revision;
+    expect(() =>
+      store.atomically(() => {
+        items.put('seeded', { id: 'seeded', notes: ['changed'] });
+        other.put('x', { id: 'x' });
+        items.remove('seeded');
+        store.nextCounter('ids', 1);
+        store.setCounter('fresh', 5);
+        items.put('a', { id: 'a' });
+        items.put('b', { id: 'b' });
+        items.put('c', { id: 'c' });
+        items.put('d', { id: 'd' });
+      }),
+    ).toThrow(StoreFullError);
+    expect(items.entries()).toEqual([['seeded', { id: 'seeded', notes: [] }]]);
+    expect(other.size).toBe(0);
+    expect(store.getCounter('ids')).toBe(1);
+    expect(store.getCounter('fresh')).toBeUndefined();
+    expect(store.revision).toBe(revision);
+  });
+
+  it('keeps the writes of work that ends normally, and of work nested in it', () => {
+    const store = boundedStore(10, 10);
+    const result = store.atomically(() => {
+      store.collection('items').put('a', { id: 'a' });
+      return store.atomically(() => store.nextCounter('ids', 7));
+    });
+    expect(result).toBe(7);
+    expect(store.collection('items').has('a')).toBe(true);
   });
 });
