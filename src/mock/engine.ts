@@ -105,6 +105,7 @@ export class MockEngine {
     this.store.setBounds({
       maxEntities: this.limits.maxCollectionSize,
       maxListItems: this.limits.maxListItems,
+      maxWrittenBytes: this.limits.maxWrittenBytes,
     });
   }
 

@@ -46,6 +46,11 @@ export interface MockLimits {
    * that would pass it is refused whole.
    */
   maxListItems: number;
+  /**
+   * Bytes (as JSON) that requests may add to the store beyond the seeded data; with the entity bounds it
+   * keeps a long run, or a fuzzer storing megabyte strings, within a known memory.
+   */
+  maxWrittenBytes: number;
 }
 
 export const DEFAULT_LIMITS: MockLimits = {
@@ -54,6 +59,7 @@ export const DEFAULT_LIMITS: MockLimits = {
   maxCollectionSize: 50_000,
   maxIssuedCredentials: 1_000,
   maxListItems: 10_000,
+  maxWrittenBytes: 32 * 1_048_576,
 };
 
 /** Options that cannot work together, found when the mock is built rather than by a user mid-run. */

@@ -34,9 +34,14 @@ export interface StoreBounds {
   maxEntities: number;
   /** Items one list of a stored entity may hold (notes, history, activity), at its top two levels. */
   maxListItems: number;
+  /**
+   * Bytes (as JSON text) that writes may add to what the store held when the bounds were set: a count of
+   * entities alone lets a client fill memory with a few thousand entities of a megabyte each.
+   */
+  maxWrittenBytes: number;
 }
 
-const UNBOUNDED: StoreBounds = { maxEntities: Infinity, maxListItems: Infinity };
+const UNBOUNDED: StoreBounds = { maxEntities: Infinity, maxListItems: Infinity, maxWrittenBytes: Infinity };
 
 /**
  * A write the store's bounds refuse. Thrown from inside a write, so that whatever the same request wrote
@@ -52,14 +57,31 @@ export class StoreFullError extends Error {
 /** Undoes one write; kept while a request's writes may still have to be undone. */
 type Undo = () => void;
 
+/** What a collection shares with its store: change notices, the bounds, the undo list, the bytes written. */
+interface StoreLedger {
+  changed(): void;
+  readonly bounds: StoreBounds;
+  /** The undo list of the current `atomically`, or undefined outside one. */
+  readonly journal: Undo[] | undefined;
+  /** JSON bytes of the entities written since the bounds were set, store-wide. */
+  writtenBytes: number;
+}
+
+const UNLEDGERED: StoreLedger = {
+  changed: () => undefined,
+  bounds: UNBOUNDED,
+  journal: undefined,
+  writtenBytes: 0,
+};
+
 export class Collection {
   private readonly items = new Map<string, Entity>();
+  /** The JSON size of each entity written since the bounds were set (older ones are the baseline). */
+  private readonly written = new Map<string, number>();
 
   constructor(
     readonly name: string,
-    private readonly changed: () => void,
-    private readonly bounds: () => StoreBounds = () => UNBOUNDED,
-    private readonly journal: () => Undo[] | undefined = () => undefined,
+    private readonly ledger: StoreLedger = UNLEDGERED,
   ) {}
 
   get size(): number {
@@ -89,12 +111,13 @@ export class Collection {
 
   /**
    * Inserts or replaces; a replaced entity keeps its place in the listing order. Throws StoreFullError
-   * for a new entity in a full collection, or an entity with a list longer than the bounds allow.
+   * for a new entity in a full collection, an entity with a list longer than the bounds allow, or one that
+   * would take the bytes written past their bound.
    */
   put(key: unknown, entity: Entity): void {
     const text = keyOf(key);
     const previous = this.items.get(text);
-    const { maxEntities, maxListItems } = this.bounds();
+    const { maxEntities, maxListItems, maxWrittenBytes } = this.ledger.bounds;
     if (previous === undefined && this.items.size >= maxEntities)
       throw new StoreFullError(
         `${this.name} already holds the maximum of ${maxEntities} entities; delete some or reset the mock`,
@@ -104,20 +127,50 @@ export class Collection {
       throw new StoreFullError(
         `${this.name} '${text}': ${long} would hold more than the maximum of ${maxListItems} items`,
       );
-    this.journal()?.push(() => this.restoreEntry(text, previous));
+    const previousBytes = this.written.get(text);
+    // Unbounded (the fixtures being loaded): nothing is counted, the store keeps no size per entity.
+    const bytes = maxWrittenBytes === Infinity ? undefined : JSON.stringify(entity).length;
+    const growth = (bytes ?? 0) - (previousBytes ?? 0);
+    if (growth > 0 && this.ledger.writtenBytes + growth > maxWrittenBytes)
+      throw new StoreFullError(
+        `the mock already holds ${megabytes(this.ledger.writtenBytes)} of written data, the most it keeps ` +
+          `(${megabytes(maxWrittenBytes)}); delete some or reset the mock`,
+      );
+    this.ledger.journal?.push(() => {
+      this.restoreEntry(text, previous);
+      this.account(text, previousBytes);
+    });
     this.items.set(text, entity);
-    this.changed();
+    this.account(text, bytes);
+    this.ledger.changed();
   }
 
   remove(key: unknown): boolean {
     const text = keyOf(key);
     const previous = this.items.get(text);
     if (previous === undefined) return false;
+    const previousBytes = this.written.get(text);
     // An undone removal puts the entity back at the end of the listing: order is not part of the undo.
-    this.journal()?.push(() => this.items.set(text, previous));
+    this.ledger.journal?.push(() => {
+      this.items.set(text, previous);
+      this.account(text, previousBytes);
+    });
     this.items.delete(text);
-    this.changed();
+    this.account(text, undefined);
+    this.ledger.changed();
     return true;
+  }
+
+  clear(): void {
+    const previous = [...this.items.entries()];
+    const previousBytes = [...this.written.entries()];
+    this.ledger.journal?.push(() => {
+      this.load(previous);
+      for (const [key, bytes] of previousBytes) this.account(key, bytes);
+    });
+    this.items.clear();
+    for (const key of [...this.written.keys()]) this.account(key, undefined);
+    this.ledger.changed();
   }
 
   private restoreEntry(key: string, previous: Entity | undefined): void {
@@ -125,16 +178,17 @@ export class Collection {
     else this.items.set(key, previous);
   }
 
-  clear(): void {
-    const previous = [...this.items.entries()];
-    this.journal()?.push(() => this.load(previous));
-    this.items.clear();
-    this.changed();
+  /** Records an entity's written size (undefined: not counted), keeping the store-wide total. */
+  private account(key: string, bytes: number | undefined): void {
+    this.ledger.writtenBytes += (bytes ?? 0) - (this.written.get(key) ?? 0);
+    if (bytes === undefined) this.written.delete(key);
+    else this.written.set(key, bytes);
   }
 
   /** Loads entities without one change notification per entity (used by restore). */
   load(entries: Iterable<[string, Entity]>): void {
     this.items.clear();
+    for (const key of [...this.written.keys()]) this.account(key, undefined);
     for (const [key, entity] of entries) this.items.set(key, entity);
   }
 }
@@ -157,26 +211,30 @@ export class Store {
   private readonly collections = new Map<string, Collection>();
   private counters: Record<string, number> = {};
   private listeners: Array<() => void> = [];
-  private bounds: StoreBounds = UNBOUNDED;
-  /** The undo list of the writes made inside `atomically`, newest last; undefined outside it. */
-  private journal: Undo[] | undefined;
+  /** Shared with every collection; `journal` is the undo list of the current `atomically`, newest last. */
+  private readonly ledger: { -readonly [K in keyof StoreLedger]: StoreLedger[K] } = {
+    changed: () => this.touch(),
+    bounds: UNBOUNDED,
+    journal: undefined,
+    writtenBytes: 0,
+  };
   /** Increases on every change; lets callers (persistence, caches) notice writes cheaply. */
   revision = 0;
 
   /** Bounds every later write (loading a snapshot or the fixtures is not bounded). */
   setBounds(bounds: StoreBounds): void {
-    this.bounds = bounds;
+    this.ledger.bounds = bounds;
+  }
+
+  /** JSON bytes written since the bounds were set or the store was last restored. */
+  get writtenBytes(): number {
+    return this.ledger.writtenBytes;
   }
 
   collection(name: string): Collection {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new Collection(
-        name,
-        () => this.touch(),
-        () => this.bounds,
-        () => this.journal,
-      );
+      collection = new Collection(name, this.ledger);
       this.collections.set(name, collection);
     }
     return collection;
@@ -187,19 +245,19 @@ export class Store {
    * write it made is undone and the revision is as before, then the error goes on to the caller.
    */
   atomically<T>(work: () => T): T {
-    if (this.journal) return work();
+    if (this.ledger.journal) return work();
     const journal: Undo[] = [];
     const revision = this.revision;
-    this.journal = journal;
+    this.ledger.journal = journal;
     try {
       return work();
     } catch (error) {
-      this.journal = undefined;
+      this.ledger.journal = undefined;
       for (const undo of journal.reverse()) undo();
       this.revision = revision;
       throw error;
     } finally {
-      this.journal = undefined;
+      this.ledger.journal = undefined;
     }
   }
 
@@ -211,7 +269,7 @@ export class Store {
   nextCounter(name: string, start: number, step = 1): number {
     const current = this.counters[name];
     const next = current === undefined ? start : current + step;
-    this.journal?.push(() => this.restoreCounter(name, current));
+    this.ledger.journal?.push(() => this.restoreCounter(name, current));
     this.counters[name] = next;
     this.touch();
     return next;
@@ -223,7 +281,7 @@ export class Store {
 
   setCounter(name: string, value: number): void {
     const current = this.counters[name];
-    this.journal?.push(() => this.restoreCounter(name, current));
+    this.ledger.journal?.push(() => this.restoreCounter(name, current));
     this.counters[name] = value;
     this.touch();
   }
@@ -250,6 +308,8 @@ export class Store {
   /** Replaces everything with a copy of the snapshot. */
   restore(snapshot: StoreSnapshot): void {
     this.collections.clear();
+    // The restored state is the new baseline of what writes add.
+    this.ledger.writtenBytes = 0;
     for (const [name, entries] of Object.entries(snapshot.collections)) {
       this.collection(name).load(structuredClone(entries));
     }
@@ -261,4 +321,8 @@ export class Store {
     this.revision++;
     for (const listener of this.listeners) listener();
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
 }

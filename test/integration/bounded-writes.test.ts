@@ -63,6 +63,39 @@ describe('writes other than creates are bounded', () => {
   });
 });
 
+describe('the bytes requests add to the store are bounded', () => {
+  it('ManageEngine: big incidents are stored until the bound, then refused; a delete makes room again', async () => {
+    const { app, http } = await specMock(VENDOR_SPECS.manageEngine, {
+      limits: { maxWrittenBytes: 1_048_576 },
+    });
+    const auth = authHeaders(VENDOR_SPECS.manageEngine);
+    const create = (n: number) =>
+      http
+        .post('/api/v2/incident')
+        .set(auth)
+        .send({ name: `big ${n}`, description: 'x'.repeat(200_000) });
+    const created: number[] = [];
+    let answer = await create(0);
+    for (let n = 1; answer.status === 200 && n < 20; n++) {
+      created.push(answer.body.data.incident_id as number);
+      answer = await create(n);
+    }
+    // Five of about 200 KB fit in 1 MB; the sixth is refused in the vendor's envelope, nothing stored.
+    expect(created).toHaveLength(5);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.detail).toMatch(
+      /the mock already holds \d\.\d MB of written data, the most it keeps \(1\.0 MB\)/,
+    );
+    expect(app.mock.store.writtenBytes).toBeLessThanOrEqual(1_048_576);
+    const deleted = await http
+      .delete('/api/v2/incident')
+      .set(auth)
+      .send({ incident_ids: [created[0]] });
+    expect(deleted.status).toBe(200);
+    expect((await create(99)).status).toBe(200);
+  });
+});
+
 describe('limits that depend on each other are checked when the mock is built', () => {
   it('refuses a collection bound at or below the issued-credential bound, naming both', async () => {
     // Lacework mints a session at each login and stores it; ManageEngine's tokens are configured, not stored.

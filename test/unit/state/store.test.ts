@@ -173,10 +173,10 @@ describe('Store', () => {
 });
 
 describe('bounds and whole writes', () => {
-  function boundedStore(maxEntities: number, maxListItems: number): Store {
+  function boundedStore(maxEntities: number, maxListItems: number, maxWrittenBytes = Infinity): Store {
     const store = new Store();
     store.collection('items').put('seeded', { id: 'seeded', notes: [] });
-    store.setBounds({ maxEntities, maxListItems });
+    store.setBounds({ maxEntities, maxListItems, maxWrittenBytes });
     return store;
   }
 
@@ -237,5 +237,29 @@ describe('bounds and whole writes', () => {
     });
     expect(result).toBe(7);
     expect(store.collection('items').has('a')).toBe(true);
+  });
+
+  it('counts the bytes writes add, refuses what passes the bound, and frees what is replaced or removed', () => {
+    const store = boundedStore(100, 10, 100);
+    const items = store.collection('items');
+    items.put('a', { text: 'x'.repeat(40) });
+    expect(store.writtenBytes).toBe(JSON.stringify({ text: 'x'.repeat(40) }).length);
+    expect(() => items.put('b', { text: 'y'.repeat(60) })).toThrow(
+      'the mock already holds 0.0 MB of written data, the most it keeps (0.0 MB); delete some or reset the mock',
+    );
+    items.put('a', { text: 'short' });
+    items.put('b', { text: 'y'.repeat(60) });
+    expect(store.writtenBytes).toBe(16 + 71);
+    items.remove('b');
+    expect(store.writtenBytes).toBe(16);
+    // An undone write gives its bytes back too.
+    expect(() =>
+      store.atomically(() => {
+        items.put('c', { text: 'z'.repeat(50) });
+        throw new Error('a bug after the write');
+      }),
+    ).toThrow('a bug after the write');
+    expect(store.writtenBytes).toBe(16);
+    expect(items.has('c')).toBe(false);
   });
 });
