@@ -81,15 +81,39 @@ export function respondWith(ctx: BehaviourContext, entity: Entity, status?: numb
   return ok(ctx.render(template, { entity: masked, id: ctx.resource?.keyOf(entity) }), status);
 }
 
-/** Parses a time given as epoch seconds, epoch milliseconds or ISO 8601 into epoch seconds. */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * An RFC 3339 date-time (`2025-09-09T18:00:00Z`, `2025-09-09T20:00:00.25+02:00`) or full-date (`2025-09-09`,
+ * midnight UTC) as epoch milliseconds: the text forms of the spec's `InstantText` (a leap second counts as
+ * the next second). Anything else, an impossible date included, is undefined.
+ */
+export function rfc3339Millis(text: string): number | undefined {
+  const parts = RFC3339.exec(text);
+  if (!parts) return undefined;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map((p) => Number(p ?? 0));
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  const millis = Math.floor(Number(`0.${parts[7] ?? '0'}`) * 1000);
+  date.setUTCHours(hour, minute, second, millis);
+  const zone = parts[8] ?? 'Z';
+  const offset =
+    zone === 'Z' ? 0 : Number(`${zone[0]}1`) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4)));
+  return date.getTime() - offset * 60_000;
+}
+
+/**
+ * An instant given as epoch digits (seconds; milliseconds when past the year 5138) or as RFC 3339 text, in
+ * epoch seconds; undefined for anything else (the spec's `InstantText` refuses it first).
+ */
 export function parseSeconds(value: unknown): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const text = String(value).trim();
-  if (/^-?\d+(\.\d+)?$/.test(text)) {
-    const n = Number(text);
-    // Anything past the year 5138 in seconds is a millisecond value.
-    return n > 1e11 ? Math.floor(n / 1000) : Math.floor(n);
+  if (typeof value !== 'string') return undefined;
+  if (/^\d+$/.test(value)) {
+    const n = Number(value);
+    return n > 1e11 ? Math.floor(n / 1000) : n;
   }
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : nowSeconds(ms);
+  const ms = rfc3339Millis(value);
+  return ms === undefined ? undefined : nowSeconds(ms);
 }

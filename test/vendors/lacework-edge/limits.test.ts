@@ -42,7 +42,9 @@ describe('items per collection: a create beyond the limit is refused, what is st
   it('Lacework users: 400 {message}', async () => {
     const { app } = await bareLaceworkMock();
     const limit = app.mock.store.collection('users').size + 1;
-    const limited = await bareLaceworkMock({ limits: { maxCollectionSize: limit } });
+    // Logins mint credentials, which are stored too: their own bound stays below the collection bound.
+    const limits = { maxCollectionSize: limit, maxIssuedCredentials: limit - 1 };
+    const limited = await bareLaceworkMock({ limits });
     const auth = await laceworkJwt(limited.http);
     const users = () => limited.app.mock.store.collection('users').size;
     const create = (name: string) =>
@@ -66,7 +68,8 @@ describe('creates performed by vendor behaviours respect the collection limit to
     const { app, http } = await bareLaceworkMock();
     const auth = await laceworkJwt(http);
     const limit = app.mock.store.collection('tokens').size;
-    const limited = await bareLaceworkMock({ limits: { maxCollectionSize: limit } });
+    const limits = { maxCollectionSize: limit, maxIssuedCredentials: limit - 1 };
+    const limited = await bareLaceworkMock({ limits });
     const refused = await limited.http
       .post('/api/v1/tokens')
       .set(await laceworkJwt(limited.http))

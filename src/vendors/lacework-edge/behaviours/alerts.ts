@@ -32,17 +32,42 @@ interface InvestigationAction {
   run_workflow?: { workflow_uuid?: string; workflow_run?: Entity; workflow_run_uuid?: string };
 }
 
-/** Checks everything an action refers to before anything is applied. */
-function actionRefusal(ctx: BehaviourContext, request: ActionRequest): string | undefined {
+/**
+ * Why an action cannot be applied, checked before anything is: the kind of refusal and its message. The
+ * spec declares the shape (an `action` carrying one of the sub-objects, PerformInvestigationActionRequest),
+ * so that check only stays as a defence; what the action refers to (an owner, a workflow, the user a run is
+ * for) must be stored, a behavioural precondition the operations document (400).
+ */
+function actionRefusal(ctx: BehaviourContext, request: ActionRequest): Refusal | undefined {
   const action = request.action;
   if (!action || !TYPE_BY_FIELD.some(([field]) => field in action))
-    return 'action must carry one of alert_status_change, close_with_reason, update_owner, note, run_workflow';
+    return {
+      kind: 'validation',
+      message:
+        'action must carry one of alert_status_change, close_with_reason, update_owner, note, run_workflow',
+    };
   const owner = action.update_owner?.owner_uuid;
-  if (owner && !resourceOf(ctx, 'users').find(owner)) return `owner '${owner}' is not a user of the account`;
-  const workflow = action.run_workflow?.workflow_uuid ?? action.run_workflow?.workflow_run?.workflow_uuid;
+  if (owner && !resourceOf(ctx, 'users').find(owner))
+    return {
+      kind: 'precondition',
+      message: `update_owner.owner_uuid '${owner}' is not a user of the account`,
+    };
+  const run = action.run_workflow;
+  const workflow = run?.workflow_uuid ?? run?.workflow_run?.workflow_uuid;
   if (workflow && !resourceOf(ctx, 'workflows').find(workflow))
-    return `workflow '${String(workflow)}' not found`;
+    return { kind: 'precondition', message: `run_workflow: workflow '${String(workflow)}' not found` };
+  const user = run?.workflow_run?.user_uuid;
+  if (user && !resourceOf(ctx, 'users').find(user))
+    return {
+      kind: 'precondition',
+      message: `run_workflow.workflow_run.user_uuid '${String(user)}' not found`,
+    };
   return undefined;
+}
+
+interface Refusal {
+  kind: 'validation' | 'precondition';
+  message: string;
 }
 
 /** The alert after the action, and the action as recorded (with its type and any workflow run started). */
@@ -103,25 +128,29 @@ function performInvestigationAction(ctx: BehaviourContext): Outcome {
   if (!alert) return fail('notFound', `alerts '${id}' not found`);
   const request = body<ActionRequest>(ctx);
   const refusal = actionRefusal(ctx, request);
-  if (refusal) return fail('validation', refusal);
+  if (refusal) return fail(refusal.kind, refusal.message);
   return ok(perform(ctx, alert, request.action as InvestigationAction, callerOf(ctx)));
 }
 
-/** Every entry is checked first: an unknown alert (404) or a bad action (400) applies nothing. */
+/**
+ * Every entry is checked first: an unknown alert (404) or an action that cannot be applied (400) applies
+ * nothing. The spec requires a non-empty `investigation_actions` whose entries each name their alert.
+ */
 function performInvestigationActions(ctx: BehaviourContext): Outcome {
   const requests = body<{ investigation_actions?: ActionRequest[] }>(ctx).investigation_actions ?? [];
-  if (requests.length === 0) return fail('validation', 'investigation_actions must not be empty');
   const alerts = resourceOf(ctx, 'alerts');
-  const unnamed = requests.findIndex((r) => !r.alert_uuid);
-  if (unnamed >= 0) return fail('validation', `investigation_actions[${unnamed}].alert_uuid is required`);
   const missing = requests.filter((r) => !alerts.find(r.alert_uuid));
   if (missing.length > 0)
-    return fail('notFound', ...missing.map((r) => `alerts '${String(r.alert_uuid)}' not found`));
+    return fail('notFound', ...missing.map((r) => `alerts '${String(r.alert_uuid ?? '')}' not found`));
   const refusals = requests.flatMap((r, i) => {
     const refusal = actionRefusal(ctx, r);
-    return refusal ? [`investigation_actions[${i}]: ${refusal}`] : [];
+    return refusal ? [{ ...refusal, message: `investigation_actions[${i}].${refusal.message}` }] : [];
   });
-  if (refusals.length > 0) return fail('validation', ...refusals);
+  if (refusals.length > 0)
+    return fail(
+      refusals.some((r) => r.kind === 'validation') ? 'validation' : 'precondition',
+      ...refusals.map((r) => r.message),
+    );
   const caller = callerOf(ctx);
   const responses = requests.map((r) =>
     perform(ctx, alerts.find(r.alert_uuid) as Entity, r.action as InvestigationAction, caller),

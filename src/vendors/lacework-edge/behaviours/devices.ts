@@ -5,7 +5,8 @@ import { callerOf, displayNameOf } from './session';
 
 /**
  * Devices registered by Lacework Edge clients, and the sharing of documents on connected drives. A device
- * belongs to a user (`user_uuid`), which is how `GET /api/v1/users/{uuid}/devices` finds it.
+ * belongs to a user (`user_uuid`), which is how `GET /api/v1/users/{uuid}/devices` finds it: that user
+ * must be stored (a behavioural precondition, 400), and a device to delete must be stored (404).
  */
 interface RegisterRequest {
   device?: Entity;
@@ -18,7 +19,7 @@ function registerDevice(ctx: BehaviourContext): Outcome {
   const caller = callerOf(ctx);
   const userUuid = (input.user_uuid as string | undefined) || caller.user?.uuid;
   const user = userUuid ? resourceOf(ctx, 'users').find(userUuid) : undefined;
-  if (!user) return fail('validation', `device.user_uuid '${userUuid ?? ''}' is not a user of the account`);
+  if (!user) return fail('precondition', `device.user_uuid '${userUuid ?? ''}' is not a user of the account`);
   const devices = resourceOf(ctx, 'devices');
   const requested = request.device_uuid || (input.uuid as string | undefined);
   const existing = requested ? devices.find(requested) : undefined;
@@ -38,10 +39,12 @@ function registerDevice(ctx: BehaviourContext): Outcome {
   return ok(save(devices, created), 201);
 }
 
-/** All listed devices or none: an unknown device (or one not owned by the named user) is 404. */
+/**
+ * All listed devices or none: an unknown device (or one not owned by the named user) is 404. The spec
+ * requires a non-empty `devices` whose entries each name their device.
+ */
 function deleteDevices(ctx: BehaviourContext): Outcome {
   const listed = body<{ devices?: Array<{ uuid?: string; user_uuid?: string }> }>(ctx).devices ?? [];
-  if (listed.length === 0) return fail('validation', 'devices must list at least one device');
   const devices = resourceOf(ctx, 'devices');
   const found = listed.map((d) => {
     const device = devices.find(d.uuid);

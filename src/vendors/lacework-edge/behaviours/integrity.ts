@@ -6,9 +6,9 @@ import { claimForTenant } from './tenant';
 
 /**
  * Writes that keep references consistent: a user's group tags, an access's user/app lists and a policy's
- * filters must name stored objects (400 otherwise, nothing stored), and a group's `user_count` always
- * equals the number of users (not deleted) that carry its `group:<uuid>` tag. What they store names the
- * one tenant (tenant.ts).
+ * filters must name stored objects (a behavioural precondition the operations document: 400 otherwise,
+ * nothing stored), and a group's `user_count` always equals the number of users (not deleted) that carry
+ * its `group:<uuid>` tag. What they store names the one tenant (tenant.ts).
  */
 /** The entity fields the write carries, where the operation's annotation says (`body`, `body.access`...). */
 function inputOf(ctx: BehaviourContext): Entity {
@@ -19,7 +19,7 @@ function inputOf(ctx: BehaviourContext): Entity {
 
 function refuseDangling(dangling: string[], what: string): Outcome | undefined {
   if (dangling.length === 0) return undefined;
-  return fail('validation', ...dangling.map((ref) => `${what} '${ref}' names no stored object`));
+  return fail('precondition', ...dangling.map((ref) => `${what} '${ref}' names no stored object`));
 }
 
 /** Recounts members of every group (or of the given ones); a changed count moves membership_update_time. */

@@ -1,25 +1,34 @@
 import type { Entity } from '../../../state';
 import { type BehaviourContext, fail, ok, type Outcome } from '../../../mock';
-import { STATUS, parseSeconds, resourceOf, splitList, stringList } from '../common';
+import { STATUS, parseSeconds, resourceOf, rfc3339Millis, splitList, stringList } from '../common';
 
 /**
  * Lacework Edge list queries. Their filters are comma-separated (`status=INIT,ACTIVE`), which the generic
  * list's single-value filters cannot say, and several lists are scoped by a parent (an alert's history, a
  * user's devices, a dataset's items) that must exist.
+ *
+ * The spec declares the shape of every filter and time (the StatusFilter and DatasourceFilter patterns,
+ * InstantText), so a request reaches these behaviours only with values they can read; the checks below
+ * name the field and stay as a defence. A missing parent is the one behavioural refusal (404).
  */
 type Matcher = (entity: Entity) => boolean;
 type MatcherResult = { ok: true; match: Matcher } | { ok: false; message: string };
 
 const STATUS_NAMES = Object.keys(STATUS).join(', ');
 
+/** An EnumStatus name, exactly as the spec spells it (INIT, ACTIVE...), or number. */
+function statusValue(value: string): number | undefined {
+  if (Object.hasOwn(STATUS, value)) return STATUS[value as keyof typeof STATUS];
+  return /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 function statusMatcher(values: string[]): MatcherResult {
   const wanted: number[] = [];
   for (const value of values) {
-    const named = STATUS[value.toUpperCase() as keyof typeof STATUS];
-    const numeric = /^\d+$/.test(value) ? Number(value) : undefined;
-    if (named === undefined && numeric === undefined)
-      return { ok: false, message: `query.status: '${value}' is not one of ${STATUS_NAMES}` };
-    wanted.push(named ?? (numeric as number));
+    const status = statusValue(value);
+    if (status === undefined)
+      return { ok: false, message: `query.status: '${value}' is not one of ${STATUS_NAMES} or a number` };
+    wanted.push(status);
   }
   return { ok: true, match: (e) => wanted.length === 0 || wanted.includes(Number(e.status)) };
 }
@@ -61,20 +70,24 @@ function listMatching(ctx: BehaviourContext): Outcome {
   return answerItems(ctx, items);
 }
 
-/** Epoch milliseconds (the documented form) or an ISO 8601 date, as epoch seconds. */
+/** Epoch milliseconds (the documented form) or RFC 3339 text, as epoch seconds. */
 function millisecondsOrDate(value: unknown): number | undefined {
-  const text = String(value ?? '').trim();
-  if (/^\d+$/.test(text)) return Number(text) / 1000;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms / 1000;
+  if (typeof value !== 'string') return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) : rfc3339Millis(value);
+  return ms === undefined ? undefined : ms / 1000;
 }
 
 /** Alerts created between start_time and end_time, optionally of some statuses. */
 function listAlerts(ctx: BehaviourContext): Outcome {
   const from = millisecondsOrDate(ctx.request.query.start_time);
   const to = millisecondsOrDate(ctx.request.query.end_time);
-  if (from === undefined || to === undefined)
-    return fail('validation', 'start_time and end_time must be epoch milliseconds or ISO 8601 dates');
+  if (from === undefined)
+    return fail(
+      'validation',
+      'query.start_time: must be epoch milliseconds or an RFC 3339 date-time or date',
+    );
+  if (to === undefined)
+    return fail('validation', 'query.end_time: must be epoch milliseconds or an RFC 3339 date-time or date');
   const statuses = splitList(ctx.request.query.status_filter);
   const items = resourceOf(ctx, 'alerts')
     .collection.list()
@@ -83,14 +96,14 @@ function listAlerts(ctx: BehaviourContext): Outcome {
   return answerItems(ctx, items);
 }
 
-/** Audit events at or after start_time and, when given, before end_time (seconds, milliseconds or ISO). */
+/** Audit events at or after start_time and, when given, before end_time (seconds, milliseconds or RFC 3339). */
 function listAuditEvents(ctx: BehaviourContext): Outcome {
   const from = parseSeconds(ctx.request.query.start_time);
   const to = parseSeconds(ctx.request.query.end_time);
   if (from === undefined)
-    return fail('validation', 'query.start_time: must be an epoch time or ISO 8601 date');
+    return fail('validation', 'query.start_time: must be an epoch time or an RFC 3339 date-time or date');
   if (ctx.request.query.end_time !== undefined && to === undefined)
-    return fail('validation', 'query.end_time: must be an epoch time or ISO 8601 date');
+    return fail('validation', 'query.end_time: must be an epoch time or an RFC 3339 date-time or date');
   const items = resourceOf(ctx, 'auditEvents')
     .collection.list()
     .filter((e) => Number(e.create_time) >= from && (to === undefined || Number(e.create_time) < to));

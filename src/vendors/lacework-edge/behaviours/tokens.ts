@@ -9,7 +9,8 @@ import { callerOf, displayNameOf, issueApiToken, type Caller } from './session';
  * answered in clear once, at creation, and becomes a valid `laceworkApiToken` credential; whether it may
  * log in is then tokenLogin's decision (its status, expiry and single use). The document wants
  * `account_name` empty or the session's account: with one tenant, every account name a client sends is
- * the session's account, and the token names the tenant (tenant.ts).
+ * the session's account, and the token names the tenant (tenant.ts). A `user_uuid` must name a stored
+ * user (a behavioural precondition, 400); the spec requires one for a temporary token.
  */
 interface TokenRequest {
   name?: string;
@@ -57,7 +58,7 @@ function createToken(ctx: BehaviourContext): Outcome {
   const caller = callerOf(ctx);
   const userUuid = request.user_uuid || caller.user?.uuid;
   if (request.user_uuid && !resourceOf(ctx, 'users').find(request.user_uuid))
-    return fail('validation', `user_uuid '${request.user_uuid}' is not a user of the account.`);
+    return fail('precondition', `user_uuid '${request.user_uuid}' is not a user of the account.`);
   const fields: Entity = {
     name: request.name ?? '',
     description: request.description ?? '',
@@ -74,7 +75,7 @@ function createTemporaryToken(ctx: BehaviourContext): Outcome {
   const caller = callerOf(ctx);
   const user = request.user_uuid ? resourceOf(ctx, 'users').find(request.user_uuid) : undefined;
   if (!user)
-    return fail('validation', `user_uuid '${request.user_uuid ?? ''}' is not a user of the account.`);
+    return fail('precondition', `user_uuid '${request.user_uuid ?? ''}' is not a user of the account.`);
   const fields: Entity = {
     name: `Log access for ${displayNameOf(user) ?? String(user.uuid)}`,
     description: 'Temporary token for viewing a user log',

@@ -63,10 +63,11 @@ function withoutAnswer(fields: Entity): Entity {
 export function startRun(ctx: BehaviourContext, fields: Entity, caller: Caller): Entity | string {
   const workflowUuid = fields.workflow_uuid as string | undefined;
   const workflow = workflowUuid ? resourceOf(ctx, 'workflows').find(workflowUuid) : undefined;
-  if (workflowUuid && !workflow) return `workflow '${workflowUuid}' not found`;
+  if (workflowUuid && !workflow) return `workflow_run.workflow_uuid: workflow '${workflowUuid}' not found`;
   const users = resourceOf(ctx, 'users');
   const user = fields.user_uuid ? users.find(fields.user_uuid) : caller.user;
-  if (fields.user_uuid && !user) return `user '${String(fields.user_uuid)}' not found`;
+  if (fields.user_uuid && !user)
+    return `workflow_run.user_uuid: user '${String(fields.user_uuid)}' not found`;
   const runs = resourceOf(ctx, 'workflowRuns');
   ctx.tick();
   const now = nowSeconds(ctx.clock.now());
@@ -91,7 +92,8 @@ export function startRun(ctx: BehaviourContext, fields: Entity, caller: Caller):
 function createWorkflowRun(ctx: BehaviourContext): Outcome {
   const fields = (body<{ workflow_run?: Entity }>(ctx).workflow_run ?? {}) as Entity;
   const run = startRun(ctx, { ...fields }, callerOf(ctx));
-  return typeof run === 'string' ? fail('validation', run) : ok(run);
+  // Answered as reads answer it: its declared secrets (the MFA token) masked.
+  return typeof run === 'string' ? fail('precondition', run) : ok(resourceOf(ctx, 'workflowRuns').mask(run));
 }
 
 interface AnswerRequest {
@@ -100,7 +102,10 @@ interface AnswerRequest {
   token?: number;
 }
 
-/** Why this answer cannot be recorded, or undefined. */
+/**
+ * Why this answer cannot be recorded, or undefined: behavioural preconditions the operation documents
+ * (400). The spec declares the shape of `answer_index` (digits, or empty for the workflow's default).
+ */
 function answerRefusal(ctx: BehaviourContext, run: Entity, request: AnswerRequest): string | undefined {
   if (ANSWERED.includes(Number(run.status))) return 'The workflow run was already answered.';
   const expires = Number(run.expire_time_sec ?? 0);
@@ -121,7 +126,7 @@ function chosenAnswer(ctx: BehaviourContext, run: Entity, request: AnswerRequest
   const raw = request.answer_index || (workflow?.default_answer_index as string | undefined) || '';
   const answers = answersOf(run);
   const index = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (Number.isNaN(index)) return 'answer_index is required (the workflow has no default answer).';
+  if (Number.isNaN(index)) return 'answer_index is required: the workflow has no default answer.';
   if (index >= answers.length) return `answer_index ${index} is out of range (0-${answers.length - 1}).`;
   return index;
 }
@@ -133,9 +138,9 @@ function answerWorkflowRun(ctx: BehaviourContext): Outcome {
   if (!run) return fail('notFound', `workflowRuns '${id}' not found`);
   const request = body<AnswerRequest>(ctx);
   const refusal = answerRefusal(ctx, run, request);
-  if (refusal) return fail('validation', refusal);
+  if (refusal) return fail('precondition', refusal);
   const index = chosenAnswer(ctx, run, request);
-  if (typeof index === 'string') return fail('validation', index);
+  if (typeof index === 'string') return fail('precondition', index);
   const answers = answersOf(run);
   const approver = callerOf(ctx).user;
   ctx.tick();
