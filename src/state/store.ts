@@ -76,6 +76,7 @@ const UNLEDGERED: StoreLedger = {
 
 export class Collection {
   private readonly items = new Map<string, Entity>();
+  private changes = 0;
   /** The JSON size of each entity written since the bounds were set (older ones are the baseline). */
   private readonly written = new Map<string, number>();
 
@@ -86,6 +87,14 @@ export class Collection {
 
   get size(): number {
     return this.items.size;
+  }
+
+  /**
+   * Moves on every change of this collection only (an undone one included): what is derived from one
+   * collection (an index of its entities) stays valid while other collections change.
+   */
+  get revision(): number {
+    return this.changes;
   }
 
   list(): Entity[] {
@@ -142,7 +151,7 @@ export class Collection {
     });
     this.items.set(text, entity);
     this.account(text, bytes);
-    this.ledger.changed();
+    this.changed();
   }
 
   remove(key: unknown): boolean {
@@ -154,10 +163,11 @@ export class Collection {
     this.ledger.journal?.push(() => {
       this.items.set(text, previous);
       this.account(text, previousBytes);
+      this.changes++;
     });
     this.items.delete(text);
     this.account(text, undefined);
-    this.ledger.changed();
+    this.changed();
     return true;
   }
 
@@ -170,12 +180,18 @@ export class Collection {
     });
     this.items.clear();
     for (const key of [...this.written.keys()]) this.account(key, undefined);
-    this.ledger.changed();
+    this.changed();
   }
 
   private restoreEntry(key: string, previous: Entity | undefined): void {
     if (previous === undefined) this.items.delete(key);
     else this.items.set(key, previous);
+    this.changes++;
+  }
+
+  private changed(): void {
+    this.changes++;
+    this.ledger.changed();
   }
 
   /** Records an entity's written size (undefined: not counted), keeping the store-wide total. */
@@ -190,6 +206,7 @@ export class Collection {
     this.items.clear();
     for (const key of [...this.written.keys()]) this.account(key, undefined);
     for (const [key, entity] of entries) this.items.set(key, entity);
+    this.changes++;
   }
 }
 

@@ -1,14 +1,17 @@
-import type { Store } from '../../../state';
+import type { Collection, Store } from '../../../state';
 import type { BehaviourContext } from '../../../mock';
 import { compareEvents, EVENTS_RESOURCE, type MaliciousEvent } from '../model';
 
 /**
- * The stored events sorted by time, plus memoised answers, rebuilt only when the store changes
- * (`store.revision` moves on every write). Reads of the threat dashboards are far more frequent than
- * writes (a linked Jira ticket), so a dashboard refresh costs a binary search and a cache hit instead
- * of a sort and a scan of thousands of events.
+ * The stored events sorted by time, plus memoised answers, rebuilt only when the events change (the
+ * collection's own revision: every memoised answer is derived from the events and the request alone).
+ * Reads of the threat dashboards are far more frequent than writes to the events (a linked Jira ticket),
+ * so a dashboard refresh costs a binary search and a cache hit instead of a sort and a scan of thousands
+ * of events, even while other APIs of the same mock are written to.
  */
 export interface EventIndex {
+  /** The events collection it was built from, at which of its revisions (a restore makes a new one). */
+  source: Collection | undefined;
   revision: number;
   /** Oldest first, ties by id. */
   events: MaliciousEvent[];
@@ -20,11 +23,15 @@ const MEMO_LIMIT = 500;
 const indexes = new WeakMap<Store, EventIndex>();
 
 export function eventIndex(ctx: Pick<BehaviourContext, 'store' | 'resourceNamed'>): EventIndex {
+  const source = ctx.resourceNamed(EVENTS_RESOURCE)?.collection;
+  const revision = source?.revision ?? -1;
   const cached = indexes.get(ctx.store);
-  if (cached && cached.revision === ctx.store.revision) return cached;
-  const stored = ctx.resourceNamed(EVENTS_RESOURCE)?.collection.list() ?? [];
+  // Keyed on the events alone: a write elsewhere (an incident, a login) must not cost a re-sort of 5,000.
+  if (cached && cached.source === source && cached.revision === revision) return cached;
+  const stored = source?.list() ?? [];
   const index: EventIndex = {
-    revision: ctx.store.revision,
+    source,
+    revision,
     events: (stored as unknown as MaliciousEvent[]).sort(compareEvents),
     memo: new Map(),
   };
