@@ -20,8 +20,17 @@ export interface CachedAnswer {
 export class ReadCache {
   private entries = new Map<string, CachedAnswer>();
   private revision = -1;
+  /** Characters of answer text (and keys, which carry request bodies) held. */
+  private chars = 0;
 
-  constructor(private readonly maxEntries = 2_000) {}
+  /**
+   * At most `maxEntries` answers and `maxChars` characters of them: a list of big entities can be megabytes,
+   * and two thousand of those would be gigabytes. An answer larger than a tenth of the budget is not kept.
+   */
+  constructor(
+    private readonly maxEntries = 2_000,
+    private readonly maxChars = 16 * 1_048_576,
+  ) {}
 
   /** Answers held; never more than maxEntries. */
   get size(): number {
@@ -36,7 +45,7 @@ export class ReadCache {
 
   get(key: string, revision: number): CachedAnswer | undefined {
     if (revision !== this.revision) {
-      this.entries.clear();
+      this.clear();
       this.revision = revision;
       return undefined;
     }
@@ -45,15 +54,19 @@ export class ReadCache {
 
   set(key: string, revision: number, answer: CachedAnswer): void {
     if (revision !== this.revision) {
-      this.entries.clear();
+      this.clear();
       this.revision = revision;
     }
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    const chars = key.length + (answer.response.text?.length ?? 0);
+    if (chars > this.maxChars / 10) return;
+    if (this.entries.size >= this.maxEntries || this.chars + chars > this.maxChars) this.clear();
     this.entries.set(key, answer);
+    this.chars += chars;
   }
 
   clear(): void {
     this.entries.clear();
+    this.chars = 0;
   }
 }
 

@@ -28,7 +28,14 @@ export class RequestLog {
 
   add(entry: Omit<RequestLogEntry, 'seq'>): void {
     this.seq += 1;
-    this.entries[this.seq % this.size] = { ...entry, seq: this.seq };
+    this.entries[this.seq % this.size] = {
+      ...entry,
+      path: clip(entry.path),
+      requestViolations: clipAll(entry.requestViolations),
+      responseViolations: clipAll(entry.responseViolations),
+      ...(entry.documentDepartures ? { documentDepartures: clipAll(entry.documentDepartures) } : {}),
+      seq: this.seq,
+    };
   }
 
   /** The last `limit` entries, oldest first. */
@@ -44,4 +51,21 @@ export class RequestLog {
     this.entries.fill(undefined);
     this.seq = 0;
   }
+}
+
+/**
+ * A message may quote what the client sent (a 300 KB name "already exists"): the log keeps enough to read
+ * it, so that its size stays what its entry count says.
+ */
+const MAX_MESSAGE = 500;
+const MAX_MESSAGES = 20;
+
+function clip(text: string): string {
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}… (${text.length} characters)` : text;
+}
+
+function clipAll(messages: string[]): string[] {
+  const kept = messages.slice(0, MAX_MESSAGES).map(clip);
+  if (messages.length > MAX_MESSAGES) kept.push(`… and ${messages.length - MAX_MESSAGES} more`);
+  return kept;
 }

@@ -94,6 +94,22 @@ describe('ReadCache', () => {
     expect(c.get('k9', 0)).toBeDefined();
   });
 
+  it('holds at most its budget of characters, and never an answer larger than a tenth of it', () => {
+    const c = new ReadCache(100, 1_000);
+    const sized = (chars: number): CachedAnswer => ({
+      ...answer(),
+      response: { ...answer().response, text: 'x'.repeat(chars) },
+    });
+    c.set('huge', 0, sized(150));
+    expect(c.get('huge', 0)).toBeUndefined();
+    for (let i = 0; i < 10; i++) c.set(`k${i}`, 0, sized(90));
+    expect(c.size).toBe(10);
+    c.set('k10', 0, sized(90));
+    // The eleventh would pass 1,000 characters: the cache starts again with it alone.
+    expect(c.size).toBe(1);
+    expect(c.get('k10', 0)).toBeDefined();
+  });
+
   it('clear() empties it', () => {
     const c = cache();
     c.set('a', 0, answer());

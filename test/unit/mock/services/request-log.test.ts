@@ -50,6 +50,23 @@ describe('RequestLog', () => {
     expect(log.recent()[0].path).toBe('/a');
   });
 
+  it('keeps a long message, a long path or many messages at a readable size', () => {
+    const log = new RequestLog(2);
+    const name = 'x'.repeat(300_000);
+    log.add({
+      ...entry(`/${name}`),
+      requestViolations: [
+        `An incident named '${name}' already exists.`,
+        ...Array.from({ length: 30 }, (_, i) => `v${i}`),
+      ],
+    });
+    const [kept] = log.recent();
+    expect(kept.path).toHaveLength(500 + ' (300001 characters)'.length + 1);
+    expect(kept.requestViolations[0]).toMatch(/^An incident named 'x+… \(300036 characters\)$/);
+    expect(kept.requestViolations).toHaveLength(21);
+    expect(kept.requestViolations.at(-1)).toBe('… and 11 more');
+  });
+
   it('clear() forgets everything and numbers from 1 again', () => {
     const log = new RequestLog(2);
     log.add(entry('/a'));
