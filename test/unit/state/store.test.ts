@@ -262,4 +262,24 @@ describe('bounds and whole writes', () => {
     expect(store.writtenBytes).toBe(16);
     expect(items.has('c')).toBe(false);
   });
+
+  it('moves the revision of a collection on its own changes only, an undone one included', () => {
+    const store = boundedStore(2, 10);
+    const items = store.collection('items');
+    const other = store.collection('other');
+    const start = items.revision;
+    other.put('x', { id: 'x' });
+    expect(items.revision).toBe(start);
+    items.put('a', { id: 'a' });
+    items.remove('a');
+    expect(items.revision).toBe(start + 2);
+    expect(() =>
+      store.atomically(() => {
+        items.put('b', { id: 'b' });
+        items.put('c', { id: 'c' });
+      }),
+    ).toThrow(StoreFullError);
+    expect(items.revision).toBeGreaterThan(start + 2);
+    expect(items.has('b')).toBe(false);
+  });
 });
