@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadSpecs } from '../../src/openapi';
 import { freePort, spawnNode, stopChild, waitUntilAnswering, type NodeChild } from '../processes';
-import { parseDuration, settledRssMb } from './measure';
+import { parseDuration, rssMb, settledRssMb } from './measure';
 import { call, login, nextScenario, threatExamplesOf, type Client, type Tally } from './traffic';
 
 /**
@@ -12,6 +12,20 @@ import { call, login, nextScenario, threatExamplesOf, type Client, type Tally } 
  */
 const ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
 const MAX_GROWTH = 0.1;
+/** Highest RSS allowed at any second of the run, warm-up included (no heap cap is set). */
+const MAX_PEAK_MB = 300;
+
+/** Samples the server's RSS every second until stopped; the peak is what a machine must have room for. */
+function watchPeak(pid: number): { stop: () => number } {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 1_000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
+}
 
 interface Options {
   durationMs: number;
@@ -49,6 +63,13 @@ async function warmUp(clients: Client[], warmupMs: number): Promise<void> {
   })) as { users?: Array<{ uuid: string }> } | undefined;
   const uuids = (users?.users ?? []).map((u) => u.uuid).slice(0, 20);
   for (const client of clients) client.userUuids = uuids;
+  const incidents = (await call(clients[0], 'GET', '/api/v2/incident?limit=1', {
+    headers: { authorization: 'Bearer secmock-me-token' },
+    expect: [200],
+  })) as { data?: Array<{ incident_id: number; incident_name: string }> } | undefined;
+  const [first] = incidents?.data ?? [];
+  for (const client of clients)
+    client.incident = first && { id: first.incident_id, name: first.incident_name };
   await drive(clients, Date.now() + warmupMs);
 }
 
@@ -67,6 +88,7 @@ function report(
   elapsedMs: number,
   rss: [number, number],
   counts: [Record<string, number>, Record<string, number>],
+  peakMb: number,
 ): boolean {
   const growth = (rss[1] - rss[0]) / rss[0];
   const changed = Object.keys(counts[1]).filter((name) => counts[0][name] !== counts[1][name]);
@@ -77,10 +99,11 @@ function report(
     `  errors            ${tally.errors} (unexpected 5xx, transport errors or statuses; must be 0)`,
     ...tally.samples.map((s) => `    ${s}`),
     `  server RSS        ${rss[0].toFixed(1)} MB after warm-up -> ${rss[1].toFixed(1)} MB at the end (${(growth * 100).toFixed(1)}%; must stay under ${MAX_GROWTH * 100}%)`,
+    `  server RSS peak    ${peakMb.toFixed(1)} MB at any second, warm-up included (must stay under ${MAX_PEAK_MB} MB; no heap cap)`,
     `  collections       ${changed.length === 0 ? 'the same sizes at the end as after warm-up' : changed.map((n) => `${n} ${counts[0][n]} -> ${counts[1][n]}`).join(', ')}`,
   ];
   for (const line of lines) console.log(line);
-  return tally.errors === 0 && growth < MAX_GROWTH;
+  return tally.errors === 0 && growth < MAX_GROWTH && peakMb < MAX_PEAK_MB;
 }
 
 async function main(): Promise<number> {
@@ -109,6 +132,7 @@ async function main(): Promise<number> {
       serial: 0,
     }));
     console.log(`soak: warming up for ${options.warmupMs / 1000} s against ${baseUrl} (pid ${server.pid})`);
+    const peak = watchPeak(server.pid);
     await warmUp(clients, options.warmupMs);
     const countsBefore = await collectionCounts(baseUrl);
     const started = Date.now();
@@ -128,6 +152,7 @@ async function main(): Promise<number> {
       elapsed,
       [rssStart, rssEnd],
       [countsBefore, await collectionCounts(baseUrl)],
+      peak.stop(),
     );
     if (server.process.exitCode !== null) throw new Error(`the server exited:\n${server.output()}`);
     return ok ? 0 : 1;

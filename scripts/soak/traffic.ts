@@ -23,6 +23,8 @@ export interface Client {
   userUuids: string[];
   threatExamples: Array<{ path: string; body: unknown }>;
   serial: number;
+  /** A seeded ManageEngine incident the fuzz traffic appends notes to (a write that is not a create). */
+  incident?: { id: number; name: string };
 }
 
 const AKTO = { 'x-api-key': 'secmock-akto-key' };
@@ -164,6 +166,69 @@ async function invalidRequests(client: Client): Promise<void> {
   await pick(cases)();
 }
 
+/** What the edge may answer a fuzzed request: anything but a 5xx, a hang or a broken connection. */
+const REFUSALS = [400, 404, 405, 409, 413, 422];
+
+/**
+ * Fuzz traffic at full speed: big and deep bodies, numbers past int32/int64, impossible dates, methods no
+ * path has, and appends to one stored incident until its lists are full (then a 400, never growth).
+ */
+async function fuzzRequests(client: Client): Promise<void> {
+  const deep = `${'{"a":'.repeat(2_000)}1${'}'.repeat(2_000)}`;
+  const cases = [
+    () =>
+      call(client, pick(['QUERY', 'PROPFIND', 'SEARCH']), '/api/v2/incident', { headers: ME, expect: [405] }),
+    async () => {
+      // A big but valid create, deleted again like every other create of the soak: the store stays the size
+      // it started at, so what grows is the mock's own.
+      const created = (await call(client, 'POST', '/api/v2/incident', {
+        headers: ME,
+        body: { name: `big ${client.serial++} ${Math.random()}`, description: 'x'.repeat(300_000) },
+        expect: [200, ...REFUSALS],
+      })) as { data?: { incident_id?: number } } | undefined;
+      const id = created?.data?.incident_id;
+      if (id !== undefined)
+        await call(client, 'DELETE', '/api/v2/incident', {
+          headers: ME,
+          body: { incident_ids: [id] },
+          expect: [200],
+        });
+    },
+    () => call(client, 'POST', '/api/fetchCountBySeverity', { headers: AKTO, raw: deep, expect: REFUSALS }),
+    () =>
+      call(client, 'POST', '/api/v2/incident', {
+        headers: ME,
+        raw: `{"name":"edge ${client.serial++}","assignee":9223372036854775808}`,
+        expect: [400],
+      }),
+    () =>
+      call(client, 'POST', '/api/v2/incident', {
+        headers: ME,
+        body: { name: `date ${client.serial++}`, due_date: '2027-13-45 99:99:99' },
+        expect: [400],
+      }),
+    () =>
+      call(client, 'POST', '/api/fetchCountBySeverity', {
+        headers: AKTO,
+        raw: '{"startTs":2147483648,"endTs":1757440000}',
+        expect: [422],
+      }),
+    async () => {
+      if (!client.incident) return;
+      await call(client, 'PUT', '/api/v2/incident', {
+        headers: ME,
+        body: {
+          incident_id: client.incident.id,
+          name: client.incident.name,
+          notes: [`soak note ${client.serial++}`],
+        },
+        expect: [200, 400],
+      });
+    },
+  ];
+  await pick(cases)();
+}
+
 const SCENARIOS: Array<[number, (client: Client) => Promise<void>]> = [
   [4, threatAggregate],
   [2, incidentLifecycle],
@@ -172,6 +237,7 @@ const SCENARIOS: Array<[number, (client: Client) => Promise<void>]> = [
   [1, login],
   [1, aktoConfiguration],
   [1, invalidRequests],
+  [3, fuzzRequests],
 ];
 const WEIGHTS = SCENARIOS.reduce((sum, [weight]) => sum + weight, 0);
 
