@@ -82,6 +82,10 @@ function addServe(program: Command): void {
       'refuse what only the vendor document forbids (default: accept it as the vendor does, and report it)',
     )
     .option(
+      '--rate-limits',
+      "enforce the rate limits the specs declare (per credential, on the mock's clock); off by default",
+    )
+    .option(
       '--admin-token <token>',
       'require this token (x-secmock-admin-token) on /__secmock/ and open it beyond loopback',
     )
@@ -119,6 +123,7 @@ function serveOptions(options: Record<string, unknown>): Parameters<typeof runSe
     clockStart: options.clock as number | undefined,
     bodyLimit: options.bodyLimit as string,
     strict: options.strict === true,
+    rateLimits: options.rateLimits === true,
     adminToken: options.adminToken as string | undefined,
   };
 }

@@ -21,6 +21,7 @@ import { checkLimits, DEFAULT_LIMITS, type MockLimits, type MockOptions } from '
 import { DEFAULT_CLOCK_START, MockClock } from './services/clock';
 import { Credentials } from './services/credentials';
 import { DocumentedResponses } from './services/documented-responses';
+import { RateLimiter } from './services/rate-limiter';
 import { ReadCache } from './services/read-cache';
 import { RequestLog } from './services/request-log';
 import { Router } from './services/router';
@@ -50,6 +51,8 @@ export class MockEngine {
   readonly scenarios: Scenarios;
   readonly log: RequestLog;
   readonly readCache: ReadCache;
+  /** Counts requests per credential when rate limits are on (`rateLimits`); undefined otherwise. */
+  readonly rateLimiter: RateLimiter | undefined;
   /** Fakers for behaviours and generated fields, returned after each answer. */
   readonly fakers = new FakerPool();
   readonly options: MockOptions;
@@ -83,6 +86,7 @@ export class MockEngine {
     this.bindings = bound.bindings;
     for (const spec of this.specs) this.addSpec(spec, coercing, strict);
     this.readCache = new ReadCache();
+    this.rateLimiter = options.rateLimits ? new RateLimiter() : undefined;
     this.credentials = new Credentials(this.store, [...this.schemes.values()], {
       overrides: options.credentials,
       maxIssued: this.limits.maxIssuedCredentials,
@@ -183,6 +187,7 @@ export class MockEngine {
     this.store.restore(this.initial);
     this.scenarios.clear();
     this.log.clear();
+    this.rateLimiter?.clear();
   }
 
   /** Replaces the state (a state file being loaded). */

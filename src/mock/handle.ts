@@ -7,6 +7,7 @@ import { copyAnswer, type CachedAnswer } from './services/read-cache';
 import { act } from './stages/act';
 import { type Answer, refusal } from './stages/answer';
 import { refuseUnauthenticated } from './stages/authenticate';
+import { refuseOverRate } from './stages/rate-limit';
 import { answerPreferred, parsePrefer } from './stages/prefer';
 import { refuseUnreadableBody } from './stages/read-body';
 import { toResponse } from './stages/respond';
@@ -42,8 +43,8 @@ export async function handleRequest(engine: MockEngine, request: PlainRequest): 
 
 /**
  * The pipeline, as DESIGN.md draws it; each step is one file in stages/ and either answers the request (a
- * refusal, a forced answer) or lets it go on: route -> readable body -> authenticate -> validate ->
- * scenario -> Prefer -> act (vendor behaviour or generic action) -> respond.
+ * refusal, a forced answer) or lets it go on: route -> readable body -> authenticate -> rate limit ->
+ * validate -> scenario -> Prefer -> act (vendor behaviour or generic action) -> respond.
  */
 export function decide(engine: MockEngine, request: PlainRequest): Answer {
   const routed = routeRequest(engine.router, engine.specs, request);
@@ -51,7 +52,8 @@ export function decide(engine: MockEngine, request: PlainRequest): Answer {
   const { spec, operation, params } = routed;
   const refused =
     refuseUnreadableBody(spec, operation, request) ??
-    refuseUnauthenticated(spec, operation, request, engine.schemes, engine.credentials);
+    refuseUnauthenticated(spec, operation, request, engine.schemes, engine.credentials) ??
+    refuseOverRate(engine.rateLimiter, spec, operation, request, engine.schemes, engine.clock.now());
   if (refused) return refused;
   const strict = parsePrefer(request.headers.prefer).strict ?? engine.options.strict ?? false;
   const validator = engine.requestValidator(operation);
@@ -76,7 +78,8 @@ interface Answered {
 
 /** The answer to the same read, kept since the store last changed (services/read-cache.ts). */
 function reuseRead(engine: MockEngine, request: PlainRequest): Answered | undefined {
-  if (!engine.scenarios.isEmpty()) return undefined;
+  // A counted rate limit must see every request, a repeated read included.
+  if (!engine.scenarios.isEmpty() || engine.rateLimiter) return undefined;
   const key = engine.readCache.keyOf(request);
   const cached = key === undefined ? undefined : engine.readCache.get(key, engine.store.revision);
   return cached && { answered: cached, requestViolations: [], delayMs: 0 };

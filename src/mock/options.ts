@@ -17,6 +17,11 @@ export interface MockOptions {
    * false: accept it like the vendor and report it. `Prefer: strict=true|false` decides per request.
    */
   strict?: boolean;
+  /**
+   * Enforce the rate limits the specs declare (root `x-secmock.rateLimit`), per credential on the mock's
+   * clock. Default false: a frontend developer is not throttled unless asked.
+   */
+  rateLimits?: boolean;
   /** Replaces the default credentials of a security scheme, by scheme name. */
   credentials?: Record<string, Array<{ value: string; scopes?: string[] }>>;
   /**

@@ -89,6 +89,16 @@ export const rootAnnotationSchema = {
     errors: { ...errorKinds, required: ['validation', 'unauthorized'] },
     resources: { type: 'object', additionalProperties: resource },
     aggregates: { type: 'array', items: aggregate },
+    rateLimit: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['requests', 'seconds'],
+      properties: {
+        requests: { type: 'integer', minimum: 1 },
+        seconds: { type: 'integer', minimum: 1 },
+        description: { type: 'string' },
+      },
+    },
   },
 };
 

@@ -60,6 +60,7 @@ export function buildErrorEnvelopes(raw: Record<string, ErrorTemplate>): ErrorEn
     conflict: validation,
     precondition: validation,
     tooLarge: { status: 413, body: validation.body },
+    rateLimited: { status: 429, body: validation.body },
     internal: { status: 500, body: validation.body },
   };
   for (const kind of ERROR_KINDS) if (raw[kind]) fallback[kind] = raw[kind];

@@ -56,6 +56,7 @@ interface RootAnnotation {
   resources?: Record<string, object>;
   responses?: string;
   aggregates?: Array<{ name: string; body?: unknown; total: RawTerm; parts: RawTerm[] }>;
+  rateLimit?: { requests: number; seconds: number };
 }
 
 interface RawTerm {
@@ -108,7 +109,14 @@ function buildModel(
   const examples = withExamples ? checkExamples(operations) : { checked: 0, problems: [] };
   problems.push(
     ...schemes.problems.map(locate),
-    ...checkSemantics({ operations, rawOperations, resources, schemes: schemes.schemes, errors }).map(locate),
+    ...checkSemantics({
+      operations,
+      rawOperations,
+      resources,
+      schemes: schemes.schemes,
+      errors,
+      rateLimited: root?.rateLimit !== undefined,
+    }).map(locate),
     ...examples.problems.map(locate),
   );
   const aggregates = (root?.aggregates ?? []).map((a) => ({
@@ -131,6 +139,9 @@ function buildModel(
     responseMode: root?.responses === 'generated' ? 'generated' : 'example',
     schemaCount: Object.keys(document.components?.schemas ?? {}).length,
     aggregates,
+    ...(root?.rateLimit
+      ? { rateLimit: { requests: root.rateLimit.requests, seconds: root.rateLimit.seconds } }
+      : {}),
   };
   return { file, model, problems, stats: statsOf(model, examples.checked) };
 }

@@ -21,6 +21,17 @@ export interface SpecModel {
   schemaCount: number;
   /** Counts that must agree across operations (root `x-secmock.aggregates`). */
   aggregates: Aggregate[];
+  /** The rate limit the vendor documents (root `x-secmock.rateLimit`), enforced with `--rate-limits`. */
+  rateLimit?: RateLimit;
+}
+
+/**
+ * At most `requests` requests in any `seconds` of the mock's clock, counted per credential across the whole
+ * API: what a vendor documents as "60 requests per minute".
+ */
+export interface RateLimit {
+  requests: number;
+  seconds: number;
 }
 
 /** A place in an answer, through arrays (`[]`): `categoryCounts[].count`. */
@@ -170,6 +181,7 @@ export const ERROR_KINDS = [
   'conflict',
   'precondition',
   'tooLarge',
+  'rateLimited',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -14,6 +14,8 @@ export interface SemanticInput {
   resources: ResourceSpec[];
   schemes: SecuritySchemeSpec[];
   errors: ErrorEnvelopes;
+  /** The spec declares a rate limit: every authenticated operation must document its refusal. */
+  rateLimited?: boolean;
 }
 
 /** Checks a machine can make beyond the OpenAPI schema: identities, references, and documented statuses. */
@@ -36,7 +38,7 @@ export function checkSemantics(input: SemanticInput): Problem[] {
     problems.push(...checkAnnotationMeaning(op, input.resources));
     problems.push(...checkAcceptance(op, raw));
     problems.push(...checkTemplates(op, input.errors));
-    problems.push(...checkDocumentedStatuses(op, input.errors, input.resources));
+    problems.push(...checkDocumentedStatuses(op, input.errors, input.resources, input.rateLimited === true));
   }
   for (const scheme of input.schemes) {
     if (scheme.issuedBy && !seenIds.has(scheme.issuedBy.operationId)) {
@@ -147,6 +149,7 @@ function checkDocumentedStatuses(
   op: Operation,
   rootErrors: ErrorEnvelopes,
   resources: ResourceSpec[],
+  rateLimited: boolean,
 ): Problem[] {
   const errors = { ...rootErrors, ...op.mock.errors };
   const resource = resources.find((r) => r.name === op.mock.resource);
@@ -157,6 +160,8 @@ function checkDocumentedStatuses(
   if (resource && op.mock.action && findsStored(op.mock.action, resource.singleton)) kinds.push('notFound');
   if (resource?.id.kind === 'client' && op.mock.action === 'create') kinds.push('conflict');
   if (op.mock.requires.length > 0) kinds.push('precondition');
+  // A declared rate limit is counted per credential: every authenticated operation may answer it.
+  if (rateLimited && op.security.length > 0) kinds.push('rateLimited');
   return kinds
     .filter((kind) => !documentsStatus(op, errors[kind].status))
     .map((kind) =>

@@ -51,7 +51,12 @@ export function buildExpressApp(engine: MockEngine, bodyLimit: number | string):
   app.disable('x-powered-by');
   app.disable('etag');
   // Browser apps call the mock from another origin: allow any, expose secmock's diagnostic headers.
-  app.use(cors({ exposedHeaders: ['x-secmock-violations', 'x-secmock-operation', 'allow'], maxAge: 600 }));
+  app.use(
+    cors({
+      exposedHeaders: ['x-secmock-violations', 'x-secmock-operation', 'allow', 'retry-after'],
+      maxAge: 600,
+    }),
+  );
   const readText = express.text({ type: () => true, limit: bodyLimit, defaultCharset: 'utf-8' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     // A body that cannot be read is not an Express error: the pipeline routes the request first and

@@ -37,6 +37,7 @@ export const DEFAULT_ERRORS: ErrorEnvelopes = {
   conflict: { status: 409, body: { error: 'conflict' } },
   precondition: { status: 412, body: { error: 'precondition' } },
   tooLarge: { status: 413, body: { error: 'too large' } },
+  rateLimited: { status: 429, body: { error: 'rate limited' } },
   internal: { status: 500, body: { error: 'internal' } },
 };
 

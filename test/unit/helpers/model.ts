@@ -27,6 +27,7 @@ export const ERROR_STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   precondition: 412,
   tooLarge: 413,
+  rateLimited: 429,
   internal: 500,
 };
 
