@@ -1,6 +1,8 @@
 /** Plain HTTP for every other layer: request/response types, media types, a Result type. No framework. */
 export {
   HTTP_METHODS,
+  NETWORK_FAULTS,
+  type NetworkFault,
   isHttpMethod,
   type BodyProblem,
   type HttpMethod,

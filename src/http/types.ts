@@ -36,7 +36,16 @@ export interface BodyProblem {
   message: string;
 }
 
+/**
+ * What a broken network or server does to a connection, which no status can say: reset it, close it without
+ * a reply, cut the body short, send a body that is not the JSON it claims, or never answer.
+ */
+export const NETWORK_FAULTS = ['reset', 'empty', 'truncated', 'malformed', 'timeout'] as const;
+export type NetworkFault = (typeof NETWORK_FAULTS)[number];
+
 export interface PlainResponse {
+  /** Set when the answer is a network fault: the edge does that to the connection instead of answering. */
+  fault?: NetworkFault;
   status: number;
   headers: Record<string, string>;
   /** A JSON value, serialised by the edge; a string is still sent as JSON unless content-type says otherwise. */

@@ -84,7 +84,7 @@ const BUILTIN_ROUTES: Record<string, BuiltinRoute> = {
   'POST scenarios': (engine, call) => {
     const result = engine.scenarios.add((call.body ?? {}) as ScenarioInput);
     if (!result.ok) return json(422, { error: 'scenario refused', reasons: result.reasons });
-    const { operation: _operation, ...scenario } = result.scenario;
+    const { operation: _operation, draw: _draw, ...scenario } = result.scenario;
     return json(201, scenario);
   },
   'DELETE scenarios': (engine) => {

@@ -76,7 +76,7 @@ export class MockEngine {
     const coercing = new SchemaCompiler({ coerceTypes: true });
     this.responses = new ResponseValidator(strict);
     this.documented = new DocumentedResponses(this.seed, () => this.clock.now());
-    this.scenarios = new Scenarios(this.specs, strict, successStatus);
+    this.scenarios = new Scenarios(this.specs, strict, successStatus, this.seed);
     this.log = new RequestLog(options.requestLogSize ?? 500);
     const seeds = readSeedFiles(this.specs, options.seedDir ?? [BUNDLED_SEED_DIR]);
     const bound = bindModules(this.specs, options.modules ?? [], seeds.seeds);

@@ -5,6 +5,7 @@ import { handleAdmin, isAdminPath } from './admin';
 import type { MockEngine } from './engine';
 import { copyAnswer, type CachedAnswer } from './services/read-cache';
 import { act } from './stages/act';
+import { injectFault } from './stages/fault';
 import { type Answer, refusal } from './stages/answer';
 import { refuseUnauthenticated } from './stages/authenticate';
 import { refuseOverRate } from './stages/rate-limit';
@@ -12,7 +13,7 @@ import { answerPreferred, parsePrefer } from './stages/prefer';
 import { refuseUnreadableBody } from './stages/read-body';
 import { toResponse } from './stages/respond';
 import { routeRequest } from './stages/route';
-import { forceScenario } from './stages/scenario';
+import { useScenario } from './stages/scenario';
 import { selfCheck, VIOLATIONS_HEADER, violationsHeader } from './stages/self-check';
 import { validateRequest } from './stages/validate';
 
@@ -37,19 +38,22 @@ export async function handleRequest(engine: MockEngine, request: PlainRequest): 
     documentDepartures: answered.departures,
     responseViolations: answered.responseViolations,
     scenario: answered.scenario,
+    fault: answered.fault,
   });
   return response;
 }
 
 /**
  * The pipeline, as DESIGN.md draws it; each step is one file in stages/ and either answers the request (a
- * refusal, a forced answer) or lets it go on: route -> readable body -> authenticate -> rate limit ->
- * validate -> scenario -> Prefer -> act (vendor behaviour or generic action) -> respond.
+ * refusal, a forced answer) or lets it go on: route -> fault -> readable body -> authenticate -> rate limit
+ * -> validate -> scenario -> Prefer -> act (vendor behaviour or generic action) -> respond.
  */
 export function decide(engine: MockEngine, request: PlainRequest): Answer {
   const routed = routeRequest(engine.router, engine.specs, request);
   if (routed.kind === 'answered') return routed.answer;
   const { spec, operation, params } = routed;
+  const fault = injectFault(engine.scenarios, engine.documented, spec, operation, request);
+  if (fault) return { ...fault.answer, delayMs: fault.delayMs };
   const refused =
     refuseUnreadableBody(spec, operation, request) ??
     refuseUnauthenticated(spec, operation, request, engine.schemes, engine.credentials) ??
@@ -60,14 +64,14 @@ export function decide(engine: MockEngine, request: PlainRequest): Answer {
   const checked = validateRequest(validator, spec, operation, request, params, strict);
   if (!checked.ok) return checked.error;
   const { request: valid, departures } = checked.value;
-  const forced =
-    forceScenario(engine.scenarios, engine.documented, spec, operation) ??
-    answerPreferred(engine.documented, spec, operation, valid);
-  if (forced) return { ...forced, departures };
+  const used = useScenario(engine.scenarios, engine.documented, spec, operation);
+  const delayMs = used?.delayMs ?? 0;
+  const forced = used?.answer ?? answerPreferred(engine.documented, spec, operation, valid);
+  if (forced) return { ...forced, departures, delayMs };
   const outcome = act(engine.actDeps, spec, operation, valid);
   const response = toResponse(spec, operation, outcome);
   const requestViolations = outcome.kind === 'fail' ? outcome.messages : [];
-  return { spec, operation, response, requestViolations, departures };
+  return { spec, operation, response, requestViolations, departures, delayMs, scenario: used?.scenario };
 }
 
 interface Answered {
@@ -102,7 +106,7 @@ function answerFresh(engine: MockEngine, request: PlainRequest): Answered {
       ? selfCheck(engine.responses, operation, response, (m) => engine.warnOnce(m))
       : [];
   const departures = answer.departures ?? [];
-  const header = violationsHeader(departures, responseViolations);
+  const header = violationsHeader(departures, responseViolations, answer.fault);
   if (header) response.headers[VIOLATIONS_HEADER] = header;
   if (operation) response.headers['x-secmock-operation'] = `${operation.specId}/${operation.operationId}`;
   if (response.body !== undefined && /json/.test(response.headers['content-type'] ?? ''))
@@ -114,12 +118,13 @@ function answerFresh(engine: MockEngine, request: PlainRequest): Answered {
     spec: answer.spec?.id,
     operationId: operation?.operationId,
     scenario: scenario && String(scenario.id),
+    ...(answer.fault ? { fault: answer.fault } : {}),
   };
   const key = scenario ? undefined : engine.readCache.keyOf(request);
   const unchanged = engine.store.revision === revision;
   if (key !== undefined && unchanged && response.status >= 200 && response.status < 300)
     engine.readCache.set(key, revision, answered);
-  return { answered, requestViolations: answer.requestViolations, delayMs: scenario?.delayMs ?? 0 };
+  return { answered, requestViolations: answer.requestViolations, delayMs: answer.delayMs ?? 0 };
 }
 
 /** A bug in secmock answers 500 in the vendor's envelope (logged once with its stack), never a crash. */

@@ -17,7 +17,11 @@ export interface MockAppOptions extends Omit<MockOptions, 'specs' | 'modules'> {
   bodyLimit?: number | string;
 }
 
-export type MockApp = express.Express & { mock: MockEngine };
+export type MockApp = express.Express & {
+  mock: MockEngine;
+  /** Ends the connections a `timeout` fault is holding open (a server that closes must not wait for them). */
+  releaseHeld(): void;
+};
 
 /**
  * The composition root of the mock: loads the specs, hands the engine the vendor modules, and wraps it in
@@ -48,6 +52,11 @@ async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promi
 export function buildExpressApp(engine: MockEngine, bodyLimit: number | string): MockApp {
   const app = express() as MockApp;
   app.mock = engine;
+  const held = new Set<Response>();
+  app.releaseHeld = () => {
+    for (const res of held) res.socket?.destroy();
+    held.clear();
+  };
   app.disable('x-powered-by');
   app.disable('etag');
   // Browser apps call the mock from another origin: allow any, expose secmock's diagnostic headers.
@@ -63,7 +72,10 @@ export function buildExpressApp(engine: MockEngine, bodyLimit: number | string):
     // refuses it in the envelope of the operation it reaches (or 404/405), like any other refusal.
     readText(req, res, (error?: unknown) => {
       const problem = error === undefined ? undefined : bodyProblemOf(error, bodyLimit);
-      handleRequest(engine, toPlainRequest(req, problem)).then((response) => send(res, response), next);
+      handleRequest(engine, toPlainRequest(req, problem)).then(
+        (response) => (response.fault ? breakConnection(res, response, held) : send(res, response)),
+        next,
+      );
     });
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -113,4 +125,50 @@ function send(res: Response, response: PlainResponse): void {
   const contentType = response.headers['content-type'] ?? 'application/json';
   const isJson = /json/.test(contentType);
   res.send(isJson || typeof response.body !== 'string' ? JSON.stringify(response.body) : response.body);
+}
+
+/** How long a `timeout` fault holds a connection when the client never gives up. */
+const MAX_HOLD_MS = 10 * 60_000;
+
+/**
+ * A network fault, done to the connection as a broken network or server would: a reset (RST), a close
+ * with no reply, a body cut short of its Content-Length, a body that is not the JSON it claims, or no
+ * answer at all until the client gives up.
+ */
+function breakConnection(res: Response, response: PlainResponse, held: Set<Response>): void {
+  const text = bodyText(response);
+  switch (response.fault) {
+    case 'reset':
+      res.socket?.resetAndDestroy();
+      return;
+    case 'empty':
+      res.socket?.end();
+      return;
+    case 'truncated':
+      res.status(response.status);
+      for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+      res.setHeader('content-length', Buffer.byteLength(text));
+      res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
+      return;
+    case 'malformed':
+      res.status(response.status);
+      for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+      res.setHeader('content-type', 'application/json');
+      res.send(text.slice(0, Math.floor(text.length / 2)) || '{');
+      return;
+    default: {
+      held.add(res);
+      const timer = setTimeout(() => res.socket?.destroy(), MAX_HOLD_MS).unref();
+      res.on('close', () => {
+        clearTimeout(timer);
+        held.delete(res);
+      });
+    }
+  }
+}
+
+function bodyText(response: PlainResponse): string {
+  if (response.text !== undefined) return response.text;
+  if (response.body === undefined) return '';
+  return typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
 }

@@ -51,6 +51,7 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
+        app.releaseHeld();
         server.closeIdleConnections();
       }).then(() => persister?.close());
       return closing;

@@ -15,6 +15,8 @@ export interface CachedAnswer {
   operationId?: string;
   /** The admin scenario that forced it (never cached, but logged). */
   scenario?: string;
+  /** The fault injected instead of an answer (never cached, but logged). */
+  fault?: string;
 }
 
 export class ReadCache {

@@ -15,6 +15,8 @@ export interface RequestLogEntry {
   /** What was wrong with the mock's own response: a mock bug, never silent. */
   responseViolations: string[];
   scenario?: string;
+  /** An injected fault (`outage 503`, `reset`): the answer is the fault, not the vendor's. */
+  fault?: string;
 }
 
 /** A ring buffer: adding is O(1) however full it is (a spliced array was a hot spot under load). */

@@ -22,6 +22,10 @@ export interface Answer {
    * answered 500): the spec cannot document those, so the answer is not self-checked against it.
    */
   bySecmock?: boolean;
+  /** An injected fault (`outage 503`, `reset`): marked in `x-secmock-violations` and the request log. */
+  fault?: string;
+  /** Added before the answer is sent (a scenario's delay, drawn per use). */
+  delayMs?: number;
 }
 
 /** A refusal in the vendor's envelope; the messages are also what the log records. */

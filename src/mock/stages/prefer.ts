@@ -16,6 +16,8 @@ export interface Preferences {
   dynamic?: boolean;
   /** `strict=true`: refuse what only the document forbids, for this request (`strict=false` relaxes). */
   strict?: boolean;
+  /** `fault=reset` (a network fault) or `fault=503` (an outage status): see stages/fault.ts. */
+  fault?: string;
 }
 
 export function parsePrefer(header: string | undefined): Preferences {
@@ -29,6 +31,7 @@ export function parsePrefer(header: string | undefined): Preferences {
     else if (key === 'example' && value) preferences.example = value;
     else if (key === 'dynamic') preferences.dynamic = value === '' || value === 'true';
     else if (key === 'strict') preferences.strict = value === '' || value === 'true';
+    else if (key === 'fault' && value) preferences.fault = value.toLowerCase();
   }
   return preferences;
 }

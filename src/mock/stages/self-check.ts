@@ -39,8 +39,16 @@ export function selfCheck(
  * `x-secmock-violations`: how many, then the first three. What the request did that only the document
  * forbids comes first, marked `document-only:`; then what is wrong with the mock's own answer.
  */
-export function violationsHeader(departures: string[], responseViolations: string[]): string | undefined {
-  const all = [...departures.map((d) => `document-only: ${d}`), ...responseViolations];
+export function violationsHeader(
+  departures: string[],
+  responseViolations: string[],
+  fault?: string,
+): string | undefined {
+  const all = [
+    ...(fault ? [`fault: injected ${fault}`] : []),
+    ...departures.map((d) => `document-only: ${d}`),
+    ...responseViolations,
+  ];
   return all.length === 0 ? undefined : headerSafe(`${all.length}; ${all.slice(0, 3).join(' | ')}`);
 }
 

@@ -39,8 +39,14 @@ describe('Scenarios', () => {
     [{ operationId: 'getThing', status: 500 }, 'status 500 is not documented for getThing'],
     [{ operationId: 'getThing', times: 0 }, "'times' must be a positive integer or 'always'"],
     [{ operationId: 'getThing', times: 1.5 }, "'times' must be a positive integer or 'always'"],
-    [{ operationId: 'getThing', delayMs: -1 }, "'delayMs' must be between 0 and 60000"],
-    [{ operationId: 'getThing', delayMs: 60_001 }, "'delayMs' must be between 0 and 60000"],
+    [
+      { operationId: 'getThing', delayMs: -1 },
+      "'delayMs' must be a time between 0 and 60000, or { min, max } within it",
+    ],
+    [
+      { operationId: 'getThing', delayMs: 60_001 },
+      "'delayMs' must be a time between 0 and 60000, or { min, max } within it",
+    ],
     [{ operationId: 'getThing', example: 'missing' }, "status 200 of getThing has no example 'missing'"],
     [{ operationId: 'getThing', example: 'basic', body: {} }, "give 'example' or 'body', not both"],
     [{ operationId: 'getThing', status: 204, body: {} }, 'status 204 of getThing documents no body'],
@@ -80,25 +86,25 @@ describe('Scenarios', () => {
   it('applies once by default, then is gone', () => {
     const s = scenarios();
     s.add({ operationId: 'getThing', status: 404 });
-    expect(s.take(deleteThing)).toBeUndefined();
-    expect(s.take(getThing)).toMatchObject({ status: 404 });
-    expect(s.take(getThing)).toBeUndefined();
+    expect(s.take(deleteThing, false)).toBeUndefined();
+    expect(s.take(getThing, false)).toMatchObject({ status: 404 });
+    expect(s.take(getThing, false)).toBeUndefined();
     expect(s.isEmpty()).toBe(true);
   });
 
   it('applies `times` times', () => {
     const s = scenarios();
     s.add({ operationId: 'getThing', times: 3 });
-    const taken = [1, 2, 3, 4].map(() => s.take(getThing) !== undefined);
+    const taken = [1, 2, 3, 4].map(() => s.take(getThing, false) !== undefined);
     expect(taken).toEqual([true, true, true, false]);
   });
 
   it("'always' lasts until removed or cleared", () => {
     const s = scenarios();
     const added = s.add({ operationId: 'getThing', times: 'always' });
-    for (let i = 0; i < 5; i++) expect(s.take(getThing)).toBeDefined();
+    for (let i = 0; i < 5; i++) expect(s.take(getThing, false)).toBeDefined();
     expect(added.ok && s.remove(added.scenario.id)).toBe(true);
-    expect(s.take(getThing)).toBeUndefined();
+    expect(s.take(getThing, false)).toBeUndefined();
     s.add({ operationId: 'deleteThing', times: 'always' });
     s.clear();
     expect(s.isEmpty()).toBe(true);
@@ -108,8 +114,8 @@ describe('Scenarios', () => {
     const s = scenarios();
     s.add({ operationId: 'getThing', status: 404 });
     s.add({ operationId: 'getThing', example: 'basic' });
-    expect(s.take(getThing)).toMatchObject({ status: 404 });
-    expect(s.take(getThing)).toMatchObject({ example: 'basic' });
+    expect(s.take(getThing, false)).toMatchObject({ status: 404 });
+    expect(s.take(getThing, false)).toMatchObject({ example: 'basic' });
   });
 
   it('lists active scenarios without their operation, and remove() of an unknown id is false', () => {

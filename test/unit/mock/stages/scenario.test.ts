@@ -1,6 +1,6 @@
 import { DocumentedResponses } from '../../../../src/mock/services/documented-responses';
 import { Scenarios } from '../../../../src/mock/services/scenarios';
-import { forceScenario } from '../../../../src/mock/stages/scenario';
+import { useScenario } from '../../../../src/mock/stages/scenario';
 import { successStatus } from '../../../../src/openapi/status';
 import { SchemaCompiler } from '../../../../src/schema/compile';
 import { makeOperation, makeResponse, makeSpec } from '../../helpers/model';
@@ -25,15 +25,15 @@ function withScenario(input: Parameters<Scenarios['add']>[0]): Scenarios {
   return scenarios;
 }
 
-describe('forceScenario', () => {
+describe('useScenario', () => {
   it('lets the request go on when no scenario is set for the operation', () => {
     const scenarios = withScenario({ operationId: 'other', status: 200 });
-    expect(forceScenario(scenarios, documented, spec, operation)).toBeUndefined();
+    expect(useScenario(scenarios, documented, spec, operation)).toBeUndefined();
   });
 
   it("answers the scenario's status with its documented body, once", () => {
     const scenarios = withScenario({ operationId: 'getThing', status: 503 });
-    const answer = forceScenario(scenarios, documented, spec, operation);
+    const answer = useScenario(scenarios, documented, spec, operation)?.answer;
     expect(answer?.response).toEqual({
       status: 503,
       headers: { 'content-type': 'application/json' },
@@ -41,12 +41,12 @@ describe('forceScenario', () => {
     });
     expect(answer?.scenario).toMatchObject({ id: 1, status: 503 });
     expect(answer?.requestViolations).toEqual([]);
-    expect(forceScenario(scenarios, documented, spec, operation)).toBeUndefined();
+    expect(useScenario(scenarios, documented, spec, operation)).toBeUndefined();
   });
 
   it('answers a named example of the success status', () => {
     const scenarios = withScenario({ operationId: 'getThing', example: 'second' });
-    expect(forceScenario(scenarios, documented, spec, operation)?.response).toMatchObject({
+    expect(useScenario(scenarios, documented, spec, operation)?.answer?.response).toMatchObject({
       status: 200,
       body: { id: 'two' },
     });
@@ -54,8 +54,10 @@ describe('forceScenario', () => {
 
   it('answers a copy of the given body every time it applies', () => {
     const scenarios = withScenario({ operationId: 'getThing', body: { id: 'forced' }, times: 2 });
-    const first = forceScenario(scenarios, documented, spec, operation);
+    const first = useScenario(scenarios, documented, spec, operation)?.answer;
     (first?.response.body as Record<string, unknown>).id = 'changed by a caller';
-    expect(forceScenario(scenarios, documented, spec, operation)?.response.body).toEqual({ id: 'forced' });
+    expect(useScenario(scenarios, documented, spec, operation)?.answer?.response.body).toEqual({
+      id: 'forced',
+    });
   });
 });
