@@ -81,6 +81,7 @@ function addServe(program: Command): void {
       '--strict',
       'refuse what only the vendor document forbids (default: accept it as the vendor does, and report it)',
     )
+    .option('--watch', 'reload the specs and seed files when they change (the store keeps what still fits)')
     .option(
       '--rate-limits',
       "enforce the rate limits the specs declare (per credential, on the mock's clock); off by default",
@@ -124,6 +125,7 @@ function serveOptions(options: Record<string, unknown>): Parameters<typeof runSe
     bodyLimit: options.bodyLimit as string,
     strict: options.strict === true,
     rateLimits: options.rateLimits === true,
+    watch: options.watch === true,
     adminToken: options.adminToken as string | undefined,
   };
 }

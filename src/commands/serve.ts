@@ -25,11 +25,12 @@ export async function runServe(options: ServeCommandOptions): Promise<number> {
       ? readCredentials(options.credentialsFile)
       : options.credentials;
     const seedDir = options.seedDirs?.length ? [...options.seedDirs, BUNDLED_SEED_DIR] : options.seedDir;
-    running = await startMock({ ...options, credentials, seedDir });
+    running = await startMock({ ...options, credentials, seedDir, info: options.info ?? out });
   } catch (error) {
     return reportStartFailure(error);
   }
   for (const line of banner(running.url, running.app.mock)) out(line);
+  if (options.watch) out('watching the specs and seed files: a change is served without a restart');
   const stop = (signal: string) => {
     out(`\n${signal}: stopping secmock...`);
     void running.close().then(() => {

@@ -72,7 +72,8 @@ export function buildExpressApp(engine: MockEngine, bodyLimit: number | string):
     // refuses it in the envelope of the operation it reaches (or 404/405), like any other refusal.
     readText(req, res, (error?: unknown) => {
       const problem = error === undefined ? undefined : bodyProblemOf(error, bodyLimit);
-      handleRequest(engine, toPlainRequest(req, problem)).then(
+      // app.mock, not the engine built here: `serve --watch` swaps in a new one when the specs change.
+      handleRequest(app.mock, toPlainRequest(req, problem)).then(
         (response) => (response.fault ? breakConnection(res, response, held) : send(res, response)),
         next,
       );
@@ -80,10 +81,10 @@ export function buildExpressApp(engine: MockEngine, bodyLimit: number | string):
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     // Only a bug in secmock gets here (the pipeline answers its own failures): never a stack trace.
-    engine.warnOnce(
+    app.mock.warnOnce(
       `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    send(res, { ...engine.refuseUnparsed(req.path, 'internal', 'secmock failed to answer this request') });
+    send(res, { ...app.mock.refuseUnparsed(req.path, 'internal', 'secmock failed to answer this request') });
   });
   return app;
 }

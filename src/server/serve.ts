@@ -1,8 +1,12 @@
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { BUNDLED_SEED_DIR } from '../mock';
+import { listSpecFiles } from '../openapi';
 import { readStateFile, StatePersister } from '../state';
 import { createMockApp, type MockApp, type MockAppOptions } from './app';
 import { answerClientError } from './client-error';
+import { reloadSpecs, watchFiles } from './reload';
 
 export interface ServeOptions extends MockAppOptions {
   port?: number;
@@ -11,6 +15,13 @@ export interface ServeOptions extends MockAppOptions {
   stateFile?: string;
   /** Ignore (and overwrite) an existing state file instead of loading it. */
   resetState?: boolean;
+  /**
+   * Reload the specs and seed files when they change (`serve --watch`): routes, validation and answers
+   * follow, the store keeps what still fits; a change that does not load leaves the old version serving.
+   */
+  watch?: boolean;
+  /** Where reload reports go (default: the console). */
+  info?: (message: string) => void;
 }
 
 export interface RunningMock {
@@ -43,6 +54,20 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const watcher = options.watch
+    ? watchFiles(watchedPaths(options), () => {
+        void reloadSpecs(app.mock, specFilesOf(options)).then((report) => {
+          (options.info ?? ((m: string) => console.log(`secmock: ${m}`)))(report.message);
+          if (!report.engine) return;
+          app.mock = report.engine;
+          if (persister && options.stateFile) {
+            persister.close();
+            persister = new StatePersister(options.stateFile, report.engine.store, report.engine.seed);
+            persister.flush();
+          }
+        });
+      })
+    : undefined;
   let closing: Promise<void> | undefined;
   return {
     app,
@@ -50,6 +75,7 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
     url: `http://${host}:${address.port}`,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
+        watcher?.close();
         server.close(() => resolve());
         app.releaseHeld();
         server.closeIdleConnections();
@@ -57,4 +83,18 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
       return closing;
     },
   };
+}
+
+function specFilesOf(options: ServeOptions): string[] {
+  const given = (options.specs ?? []).filter((s): s is string => typeof s === 'string');
+  return given.length > 0 ? given : listSpecFiles();
+}
+
+/** The spec files, and every file of the seed folders the mock reads. */
+function watchedPaths(options: ServeOptions): string[] {
+  const seedDirs =
+    options.seedDir === false
+      ? []
+      : [options.seedDir ?? BUNDLED_SEED_DIR].flat().map((dir) => join(dir, '*'));
+  return [...specFilesOf(options), ...seedDirs];
 }
