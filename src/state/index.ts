@@ -3,6 +3,7 @@ export { readStateFile, StateFileError, StatePersister } from './state-file';
 export {
   type Collection,
   type Entity,
+  freezeSnapshot,
   keyOf,
   Store,
   type StoreBounds,

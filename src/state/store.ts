@@ -75,7 +75,10 @@ const UNLEDGERED: StoreLedger = {
 };
 
 export class Collection {
-  private readonly items = new Map<string, Entity>();
+  /** Built on first use from `shared` (a forked store's collection costs nothing until it is touched). */
+  private itemsMap: Map<string, Entity> | undefined;
+  /** Entries shared with the store this one was forked from; their entities are frozen. */
+  private shared: ReadonlyArray<[string, Entity]> | undefined;
   private changes = 0;
   /** The JSON size of each entity written since the bounds were set (older ones are the baseline). */
   private readonly written = new Map<string, number>();
@@ -85,8 +88,16 @@ export class Collection {
     private readonly ledger: StoreLedger = UNLEDGERED,
   ) {}
 
+  private get items(): Map<string, Entity> {
+    if (!this.itemsMap) {
+      this.itemsMap = new Map(this.shared ?? []);
+      this.shared = undefined;
+    }
+    return this.itemsMap;
+  }
+
   get size(): number {
-    return this.items.size;
+    return this.itemsMap ? this.itemsMap.size : (this.shared?.length ?? 0);
   }
 
   /**
@@ -208,6 +219,17 @@ export class Collection {
     for (const [key, entity] of entries) this.items.set(key, entity);
     this.changes++;
   }
+
+  /**
+   * Serves the given entries without copying them: they belong to a snapshot other stores share, so they
+   * must be frozen (a write replaces an entity, never changes it in place).
+   */
+  share(entries: ReadonlyArray<[string, Entity]>): void {
+    this.itemsMap = undefined;
+    this.shared = entries;
+    for (const key of [...this.written.keys()]) this.account(key, undefined);
+    this.changes++;
+  }
 }
 
 /** The first list of the entity (top level, or one level down) longer than the bound, by its name. */
@@ -322,6 +344,18 @@ export class Store {
     return { version: 1, collections, counters: { ...this.counters } };
   }
 
+  /**
+   * Replaces everything with the snapshot itself, shared rather than copied: a session's world starts as
+   * the fixtures at the cost of a few references. The snapshot must be frozen (see `freezeSnapshot`).
+   */
+  share(snapshot: StoreSnapshot): void {
+    this.collections.clear();
+    this.ledger.writtenBytes = 0;
+    for (const [name, entries] of Object.entries(snapshot.collections)) this.collection(name).share(entries);
+    this.counters = { ...snapshot.counters };
+    this.touch();
+  }
+
   /** Replaces everything with a copy of the snapshot. */
   restore(snapshot: StoreSnapshot): void {
     this.collections.clear();
@@ -342,4 +376,19 @@ export class Store {
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
+
+/**
+ * Freezes a snapshot through and through, so that stores sharing it cannot change it: code that changed a
+ * shared entity in place would throw instead of leaking the change into every other store.
+ */
+export function freezeSnapshot(snapshot: StoreSnapshot): StoreSnapshot {
+  deepFreeze(snapshot.collections);
+  return snapshot;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
 }

@@ -1,4 +1,4 @@
-import { keyOf, Store, StoreFullError } from '../../../src/state/store';
+import { freezeSnapshot, keyOf, Store, StoreFullError } from '../../../src/state/store';
 
 describe('keyOf', () => {
   it.each([
@@ -281,5 +281,43 @@ describe('bounds and whole writes', () => {
     ).toThrow(StoreFullError);
     expect(items.revision).toBeGreaterThan(start + 2);
     expect(items.has('b')).toBe(false);
+  });
+});
+
+describe('stores that share a frozen snapshot', () => {
+  function seeded(): Store {
+    const store = new Store();
+    store.collection('items').put('a', { id: 'a', tags: ['x'] });
+    store.collection('items').put('b', { id: 'b', tags: [] });
+    store.nextCounter('ids', 1);
+    return store;
+  }
+
+  it('serve the snapshot without copying, and write only to themselves', () => {
+    const snapshot = freezeSnapshot(seeded().snapshot());
+    const first = new Store();
+    const second = new Store();
+    first.share(snapshot);
+    second.share(snapshot);
+    expect(first.collection('items').size).toBe(2);
+    first.collection('items').put('a', { id: 'a', tags: ['changed'] });
+    first.collection('items').remove('b');
+    first.nextCounter('ids', 1);
+    expect(first.collection('items').entries()).toEqual([['a', { id: 'a', tags: ['changed'] }]]);
+    expect(second.collection('items').entries()).toEqual([
+      ['a', { id: 'a', tags: ['x'] }],
+      ['b', { id: 'b', tags: [] }],
+    ]);
+    expect(second.getCounter('ids')).toBe(1);
+    expect(snapshot.collections.items).toHaveLength(2);
+  });
+
+  it('refuse a change made in place to a shared entity rather than leak it to the others', () => {
+    const snapshot = freezeSnapshot(seeded().snapshot());
+    const store = new Store();
+    store.share(snapshot);
+    const shared = store.collection('items').get('a') as { tags: string[] };
+    expect(() => shared.tags.push('leak')).toThrow(/not extensible/);
+    expect(snapshot.collections.items[0][1]).toEqual({ id: 'a', tags: ['x'] });
   });
 });
