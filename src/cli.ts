@@ -83,6 +83,11 @@ function addServe(program: Command): void {
     )
     .option('--watch', 'reload the specs and seed files when they change (the store keeps what still fits)')
     .option(
+      '--session <name>',
+      'the session of requests that name none (x-secmock-session), for tools that cannot set the header',
+      sessionName,
+    )
+    .option(
       '--rate-limits',
       "enforce the rate limits the specs declare (per credential, on the mock's clock); off by default",
     )
@@ -109,6 +114,13 @@ function paceGarbageCollection(): void {
   setFlagsFromString('--heap-growing-percent=100');
 }
 
+/** A session name as the mock takes it, else exit 2 naming the flag. */
+function sessionName(value: string): string {
+  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(value))
+    throw new InvalidArgumentError('a session name is 1 to 128 letters, digits or . _ : -');
+  return value;
+}
+
 /** Commander's parsed values, typed: each option's parser already refused a bad value (exit 2). */
 function serveOptions(options: Record<string, unknown>): Parameters<typeof runServe>[0] {
   return {
@@ -126,6 +138,7 @@ function serveOptions(options: Record<string, unknown>): Parameters<typeof runSe
     strict: options.strict === true,
     rateLimits: options.rateLimits === true,
     watch: options.watch === true,
+    session: options.session as string | undefined,
     adminToken: options.adminToken as string | undefined,
   };
 }
@@ -155,6 +168,12 @@ function addVerify(program: Command): void {
     .option('--read-only', 'never send a request that could change state (safe against production)')
     .option('--keep-data', 'leave what the run created in place (default: delete it at the end)')
     .option('--run-token <token>', 'put this in the values the vendor keeps unique (default: random per run)')
+    .option(
+      '--session <name>',
+      'the secmock session the requests name (x-secmock-session; default: a fresh one per run)',
+      sessionName,
+    )
+    .option('--no-session', "name no session: a secmock mock's shared world")
     .option('--dry-run', 'print the plan and send nothing')
     .option('--seed <n>', 'seed of generated requests', integer('seed', 0, 2 ** 31 - 1), 1)
     .option('--timeout <ms>', 'per-request timeout', integer('timeout', 1, 600_000), 10_000)
@@ -180,6 +199,7 @@ function verifyOptions(options: Record<string, unknown>): Parameters<typeof runV
     readOnly: options.readOnly === true,
     keepData: options.keepData === true,
     runToken: options.runToken as string | undefined,
+    session: options.session as string | false | undefined,
     dryRun: options.dryRun === true,
     seed: options.seed as number,
     timeoutMs: options.timeout as number,

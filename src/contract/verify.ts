@@ -34,6 +34,11 @@ export interface VerifyOptions {
    * one to make a run's requests repeatable.
    */
   runToken?: string;
+  /**
+   * The secmock session the run's requests name (`x-secmock-session`): two runs against one mock never see
+   * each other's data. Default: a fresh name per run; false sends none (the mock's shared world).
+   */
+  session?: string | false;
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -75,12 +80,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     seed: options.seed ?? 1,
     readOnly: options.readOnly ?? false,
   });
+  const token = options.runToken ?? newRunToken();
+  const sessionName = options.session === false ? undefined : (options.session ?? `verify-${token}`);
   const session = new RunSession({
     baseUrl: options.baseUrl,
     book,
     knownDeviations,
     seed: options.seed ?? 1,
-    token: options.runToken ?? newRunToken(),
+    token,
+    ...(sessionName ? { runHeaders: { 'x-secmock-session': sessionName } } : {}),
     timeoutMs: options.timeoutMs ?? 10_000,
     budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
     emit,

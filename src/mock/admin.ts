@@ -22,7 +22,11 @@ export function isAdminPath(path: string): boolean {
   return path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`);
 }
 
-export async function handleAdmin(engine: MockEngine, request: PlainRequest): Promise<PlainResponse> {
+export async function handleAdmin(
+  engine: MockEngine,
+  request: PlainRequest,
+  root: MockEngine = engine,
+): Promise<PlainResponse> {
   const denied = checkAccess(engine, request);
   if (denied) return denied;
   if (request.bodyProblem)
@@ -41,7 +45,21 @@ export async function handleAdmin(engine: MockEngine, request: PlainRequest): Pr
   if (vendorRoute) {
     return vendorRoute(request, body, engine.adminContext());
   }
-  return builtin(engine, key, route, request, body);
+  return sessionRoute(root, key) ?? builtin(engine, key, route, request, body);
+}
+
+/** `GET sessions` lists the sessions held; `DELETE sessions/<name>` forgets one (its data with it). */
+function sessionRoute(root: MockEngine, key: string): PlainResponse | undefined {
+  if (!root.sessions) return undefined;
+  if (key === 'GET sessions') return json(200, { sessions: root.sessions.list() });
+  if (key === 'DELETE sessions') {
+    root.sessions.clear();
+    return json(200, { sessions: [] });
+  }
+  const named = /^DELETE sessions\/(.+)$/.exec(key);
+  if (!named) return undefined;
+  const name = decodeURIComponent(named[1]);
+  return root.sessions.remove(name) ? json(200, { removed: name }) : problem(404, `no session '${name}'`);
 }
 
 function checkAccess(engine: MockEngine, request: PlainRequest): PlainResponse | undefined {
@@ -68,6 +86,7 @@ const BUILTIN_ROUTES: Record<string, BuiltinRoute> = {
   'GET health': (engine) =>
     json(200, {
       status: 'ok',
+      ...(engine.sessionName === undefined ? {} : { session: engine.sessionName }),
       seed: engine.seed,
       clock: new Date(engine.clock.now()).toISOString(),
       specs: engine.specs.map((s) => ({ id: s.id, title: s.title, operations: s.operations.length })),

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { PlainResponse } from '../http';
+import type { PlainRequest, PlainResponse } from '../http';
 import { FakerPool } from '../generate';
 import {
   SpecLoadError,
@@ -10,7 +10,7 @@ import {
   type SpecModel,
 } from '../openapi';
 import { SchemaCompiler } from '../schema';
-import { Store, type StoreSnapshot } from '../state';
+import { freezeSnapshot, Store, type StoreSnapshot } from '../state';
 import { compileRequestValidator, type RequestValidator, ResponseValidator } from '../validate';
 import { bindModules, type Bindings } from './bind';
 import { ResourceRuntime } from './crud/resources';
@@ -26,6 +26,7 @@ import { ReadCache } from './services/read-cache';
 import { RequestLog } from './services/request-log';
 import { Router } from './services/router';
 import { Scenarios } from './services/scenarios';
+import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_MS, SESSION_HEADER, Sessions } from './services/sessions';
 import type { ActDeps } from './stages/act';
 import { errorResponse } from './stages/envelope';
 import { specOwningPath } from './stages/route';
@@ -42,9 +43,9 @@ export class MockEngine {
   readonly clock: MockClock;
   readonly seed: number;
   readonly specs: readonly SpecModel[];
-  readonly router = new Router<Operation>();
+  readonly router: Router<Operation>;
   readonly resources = new Map<string, ResourceRuntime>();
-  readonly schemes = new Map<string, SecuritySchemeSpec>();
+  readonly schemes: Map<string, SecuritySchemeSpec>;
   readonly credentials: Credentials;
   readonly responses: ResponseValidator;
   readonly documented: DocumentedResponses;
@@ -54,37 +55,68 @@ export class MockEngine {
   /** Counts requests per credential when rate limits are on (`rateLimits`); undefined otherwise. */
   readonly rateLimiter: RateLimiter | undefined;
   /** Fakers for behaviours and generated fields, returned after each answer. */
-  readonly fakers = new FakerPool();
+  readonly fakers: FakerPool;
   readonly options: MockOptions;
   readonly limits: MockLimits;
   readonly bindings: Bindings;
   readonly actDeps: ActDeps;
-  private readonly requestValidators = new Map<Operation, RequestValidator>();
+  /** The isolated worlds of `x-secmock-session` (only the default world has them). */
+  readonly sessions: Sessions<MockEngine> | undefined;
+  /** The session's name, for a session's world. */
+  readonly sessionName: string | undefined;
+  private readonly requestValidators: Map<Operation, RequestValidator>;
   private readonly seeds: SeedFile[];
+  private readonly compilers: { strict: SchemaCompiler; coercing: SchemaCompiler };
   /** The seeded state: what reset goes back to. */
   private readonly initial: StoreSnapshot;
-  private readonly warned = new Set<string>();
+  private readonly warned: Set<string>;
 
-  constructor(options: MockOptions) {
+  /**
+   * Builds the mock from its options; or, given `parent`, a session's world: it shares everything the
+   * specs decide (routes, validators, bindings, the fixtures as a frozen snapshot) and owns what requests
+   * change (its store, clock, credentials, scenarios, request log and caches).
+   */
+  constructor(options: MockOptions, parent?: { engine: MockEngine; name: string }) {
     this.options = options;
-    const issuesCredentials = options.specs.some((spec) => spec.securitySchemes.some((s) => s.issuedBy));
-    this.limits = checkLimits({ ...DEFAULT_LIMITS, ...options.limits }, issuesCredentials);
-    this.specs = options.specs;
-    this.seed = options.seed ?? 1;
+    const from = parent?.engine;
+    if (from) {
+      this.limits = from.limits;
+      this.specs = from.specs;
+      this.seed = from.seed;
+      this.compilers = from.compilers;
+      this.router = from.router;
+      this.schemes = from.schemes;
+      this.requestValidators = from.requestValidators;
+      this.responses = from.responses;
+      this.seeds = from.seeds;
+      this.bindings = from.bindings;
+      this.fakers = from.fakers;
+      this.warned = from.warned;
+    } else {
+      const issuesCredentials = options.specs.some((spec) => spec.securitySchemes.some((s) => s.issuedBy));
+      this.limits = checkLimits({ ...DEFAULT_LIMITS, ...options.limits }, issuesCredentials);
+      this.specs = options.specs;
+      this.seed = options.seed ?? 1;
+      this.compilers = { strict: new SchemaCompiler(), coercing: new SchemaCompiler({ coerceTypes: true }) };
+      this.router = new Router<Operation>();
+      this.schemes = new Map();
+      this.requestValidators = new Map();
+      this.responses = new ResponseValidator(this.compilers.strict);
+      const seeds = readSeedFiles(this.specs, options.seedDir ?? [BUNDLED_SEED_DIR]);
+      const bound = bindModules(this.specs, options.modules ?? [], seeds.seeds);
+      if (seeds.problems.length + bound.problems.length > 0)
+        throw new SpecLoadError([...seeds.problems, ...bound.problems]);
+      this.seeds = seeds.seeds;
+      this.bindings = bound.bindings;
+      this.fakers = new FakerPool();
+      this.warned = new Set();
+    }
+    this.sessionName = parent?.name;
     this.clock = new MockClock(this.store, options.clockStart ?? DEFAULT_CLOCK_START);
-    const strict = new SchemaCompiler();
-    const coercing = new SchemaCompiler({ coerceTypes: true });
-    this.responses = new ResponseValidator(strict);
     this.documented = new DocumentedResponses(this.seed, () => this.clock.now());
-    this.scenarios = new Scenarios(this.specs, strict, successStatus, this.seed);
+    this.scenarios = new Scenarios(this.specs, this.compilers.strict, successStatus, this.seed);
     this.log = new RequestLog(options.requestLogSize ?? 500);
-    const seeds = readSeedFiles(this.specs, options.seedDir ?? [BUNDLED_SEED_DIR]);
-    const bound = bindModules(this.specs, options.modules ?? [], seeds.seeds);
-    if (seeds.problems.length + bound.problems.length > 0)
-      throw new SpecLoadError([...seeds.problems, ...bound.problems]);
-    this.seeds = seeds.seeds;
-    this.bindings = bound.bindings;
-    for (const spec of this.specs) this.addSpec(spec, coercing, strict);
+    for (const spec of this.specs) this.addSpec(spec, !from);
     this.readCache = new ReadCache();
     this.rateLimiter = options.rateLimits ? new RateLimiter() : undefined;
     this.credentials = new Credentials(this.store, [...this.schemes.values()], {
@@ -103,8 +135,18 @@ export class MockEngine {
       credentials: this.credentials,
       schemes: this.schemes,
     };
-    this.populate();
-    this.initial = this.store.snapshot();
+    if (from) {
+      this.initial = from.sharedInitial();
+      this.store.share(this.initial);
+      this.sessions = undefined;
+    } else {
+      this.populate();
+      this.initial = this.store.snapshot();
+      this.sessions = new Sessions((name) => new MockEngine(this.options, { engine: this, name }), {
+        maxSessions: options.maxSessions ?? DEFAULT_MAX_SESSIONS,
+        idleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS,
+      });
+    }
     // The fixtures may be as large as they like; what requests add is bounded.
     this.store.setBounds({
       maxEntities: this.limits.maxCollectionSize,
@@ -113,8 +155,20 @@ export class MockEngine {
     });
   }
 
-  private addSpec(spec: SpecModel, coercing: SchemaCompiler, strict: SchemaCompiler): void {
-    for (const scheme of spec.securitySchemes) this.schemes.set(scheme.name, scheme);
+  /** The seeded state, frozen on first use so that session worlds can share it without copying. */
+  private sharedInitial(): StoreSnapshot {
+    return freezeSnapshot(this.initial);
+  }
+
+  /** The world a request addresses: its `x-secmock-session` (or the `--session` default), else this one. */
+  worldFor(request: PlainRequest): MockEngine {
+    const name = request.headers[SESSION_HEADER] ?? this.options.session;
+    if (!name || !this.sessions) return this;
+    return this.sessions.get(name);
+  }
+
+  /** The spec's resources on this world's store; its routes and validators once, for the default world. */
+  private addSpec(spec: SpecModel, routes: boolean): void {
     for (const resource of spec.resources) {
       this.resources.set(
         resource.name,
@@ -128,6 +182,9 @@ export class MockEngine {
         ),
       );
     }
+    if (!routes) return;
+    for (const scheme of spec.securitySchemes) this.schemes.set(scheme.name, scheme);
+    const { coercing, strict } = this.compilers;
     for (const operation of spec.operations) {
       this.router.add(operation.method, operation.path, operation);
       // Compiled on first use: a mock of 170 operations answers its first request sooner.

@@ -4,6 +4,7 @@ import type { PlainRequest, PlainResponse } from '../http';
 import { handleAdmin, isAdminPath } from './admin';
 import type { MockEngine } from './engine';
 import { copyAnswer, type CachedAnswer } from './services/read-cache';
+import { SESSION_HEADER, Sessions } from './services/sessions';
 import { act } from './stages/act';
 import { injectFault } from './stages/fault';
 import { type Answer, refusal } from './stages/answer';
@@ -18,8 +19,17 @@ import { selfCheck, VIOLATIONS_HEADER, violationsHeader } from './stages/self-ch
 import { validateRequest } from './stages/validate';
 
 /** One request to the mock: the admin API, or an operation answered (or reused) and logged. */
-export async function handleRequest(engine: MockEngine, request: PlainRequest): Promise<PlainResponse> {
-  if (isAdminPath(request.path)) return handleAdmin(engine, request);
+export async function handleRequest(root: MockEngine, request: PlainRequest): Promise<PlainResponse> {
+  const session = request.headers[SESSION_HEADER];
+  if (session !== undefined && !Sessions.isValidName(session))
+    return root.refuseUnparsed(
+      request.path,
+      'validation',
+      `${SESSION_HEADER} '${session.slice(0, 40)}' is not a session name: 1 to 128 letters, digits or . _ : -`,
+    );
+  // The world the request addresses: its session's, or the shared one (the admin API alike).
+  const engine = root.worldFor(request);
+  if (isAdminPath(request.path)) return handleAdmin(engine, request, root);
   const started = performance.now();
   const reused = reuseRead(engine, request);
   const { answered, requestViolations, delayMs } = reused ?? answerFresh(engine, request);

@@ -22,6 +22,15 @@ export interface MockOptions {
    * clock. Default false: a frontend developer is not throttled unless asked.
    */
   rateLimits?: boolean;
+  /**
+   * The session of requests that name none (`--session`): for tools that cannot set `x-secmock-session`.
+   * Default: none, the shared world.
+   */
+  session?: string;
+  /** Sessions kept at once (least recently used evicted first). Default 200. */
+  maxSessions?: number;
+  /** A session unused this long (ms) is forgotten. Default 30 minutes. */
+  sessionIdleMs?: number;
   /** Replaces the default credentials of a security scheme, by scheme name. */
   credentials?: Record<string, Array<{ value: string; scopes?: string[] }>>;
   /**

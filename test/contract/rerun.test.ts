@@ -8,7 +8,8 @@ import { VENDOR_SPECS } from '../helpers/paths';
 
 /**
  * A verifier pointed at a shared, stateful environment: it can run again and again (its unique values are
- * its own), it deletes what it created, and it reaches an implementation behind a gateway path.
+ * its own), it deletes what it created, and it reaches an implementation behind a gateway path. These runs
+ * name no secmock session (`session: false`): they stand for a real implementation, whose data is shared.
  */
 describe('secmock verify against a shared, stateful implementation', () => {
   let mock: RunningMock;
@@ -29,7 +30,7 @@ describe('secmock verify against a shared, stateful implementation', () => {
 
   it('deletes what it created: the stored incidents are as it found them', async () => {
     const before = await incidents();
-    const result = await verify({ baseUrl: mock.url, specs: [VENDOR_SPECS.manageEngine] });
+    const result = await verify({ session: false, baseUrl: mock.url, specs: [VENDOR_SPECS.manageEngine] });
     if (!result.summary.ok) throw new Error(explain(result));
     expect(result.summary.cleanup.deleted).toBeGreaterThan(0);
     expect(result.summary.cleanup.left).toEqual([]);
@@ -38,9 +39,9 @@ describe('secmock verify against a shared, stateful implementation', () => {
 
   it('passes a second run with the same seed, even when the first one left its data behind', async () => {
     const options = { baseUrl: mock.url, specs: [VENDOR_SPECS.manageEngine], seed: 3 };
-    const first = await verify({ ...options, keepData: true });
+    const first = await verify({ session: false, ...options, keepData: true });
     if (!first.summary.ok) throw new Error(explain(first));
-    const second = await verify({ ...options, keepData: true });
+    const second = await verify({ session: false, ...options, keepData: true });
     if (!second.summary.ok) throw new Error(explain(second));
     // Every create the run generated was made again: none collided with a name the first run left.
     const generatedCreates = second.events.flatMap((e) =>
@@ -60,6 +61,7 @@ describe('secmock verify against a shared, stateful implementation', () => {
   it('gives the values the vendor keeps unique a per-run token, unless one is given', async () => {
     const names = async (runToken?: string) => {
       const result = await verify({
+        session: false,
         baseUrl: mock.url,
         specs: [VENDOR_SPECS.manageEngine],
         operations: ['createIncident'],
@@ -79,7 +81,12 @@ describe('secmock verify against a shared, stateful implementation', () => {
 
   it('with keepData leaves what it created and reports each entity it kept', async () => {
     const before = await incidents();
-    const result = await verify({ baseUrl: mock.url, specs: [VENDOR_SPECS.manageEngine], keepData: true });
+    const result = await verify({
+      session: false,
+      baseUrl: mock.url,
+      specs: [VENDOR_SPECS.manageEngine],
+      keepData: true,
+    });
     expect(result.summary.cleanup.deleted).toBe(0);
     expect(result.summary.cleanup.left.length).toBeGreaterThan(0);
     expect(result.summary.cleanup.left.every((e) => e.outcome === 'kept' && e.detail === '--keep-data')).toBe(
@@ -92,6 +99,7 @@ describe('secmock verify against a shared, stateful implementation', () => {
     const gateway = await startGateway('/gateway', mock.url);
     try {
       const result = await verify({
+        session: false,
         baseUrl: `${gateway.url}/gateway/`,
         specs: [VENDOR_SPECS.manageEngine],
         operations: ['listIncidents'],
@@ -123,7 +131,11 @@ describe('secmock verify against a shared, stateful implementation', () => {
       mock.url,
     );
     try {
-      const result = await verify({ baseUrl: withoutKey.url, specs: [VENDOR_SPECS.manageEngine] });
+      const result = await verify({
+        session: false,
+        baseUrl: withoutKey.url,
+        specs: [VENDOR_SPECS.manageEngine],
+      });
       if (!result.summary.ok) throw new Error(explain(result));
       const reads = result.events.filter(
         (e) => e.type === 'case' && e.testCase.label === 'incidents chain: read after create',

@@ -32,7 +32,7 @@ describe('secmock verify: options, reports and reproductions', () => {
       });
       expect(finding?.curl).toMatch(
         new RegExp(
-          `^curl -sS -X GET '${proxy.url}/api/v2/incident' -H 'accept: application/json' -H 'authorization: Bearer \\*\\*\\*\\*'$`,
+          `^curl -sS -X GET '${proxy.url}/api/v2/incident' -H 'x-secmock-session: verify-[0-9a-z]{6}' -H 'accept: application/json' -H 'authorization: Bearer \\*\\*\\*\\*'$`,
         ),
       );
       const reproduced = await fetch(`${proxy.url}/api/v2/incident`, {

@@ -20,6 +20,11 @@ export interface RunOptions {
   token: string;
   timeoutMs: number;
   budgetMs?: number;
+  /**
+   * Headers every request of the run carries (a secmock session, `x-secmock-session`), in its curl line too:
+   * a mock shared by many runs keeps each run's data apart; a real implementation ignores them.
+   */
+  runHeaders?: Record<string, string>;
   emit(event: RunEvent): void;
 }
 
@@ -76,8 +81,9 @@ export class RunSession {
   }
 
   /** Sends a case and judges its answer; `history` holds the earlier answers of its chain or probe. */
-  async execute(testCase: TestCase, history: CaseResponse[] = []): Promise<CaseResponse> {
+  async execute(original: TestCase, history: CaseResponse[] = []): Promise<CaseResponse> {
     const { baseUrl, timeoutMs, budgetMs, knownDeviations } = this.options;
+    const testCase = this.withRunHeaders(original);
     const response = await send(baseUrl, testCase.request, timeoutMs);
     if (!this.answered && response.transportError)
       throw new TargetUnreachableError(`cannot reach ${baseUrl}: ${response.transportError}`);
@@ -91,7 +97,8 @@ export class RunSession {
   }
 
   /** Sends a case the run does not judge (a cleanup delete); the run still remembers what it did. */
-  async sendUnjudged(testCase: TestCase): Promise<CaseResponse> {
+  async sendUnjudged(original: TestCase): Promise<CaseResponse> {
+    const testCase = this.withRunHeaders(original);
     const response = await send(this.options.baseUrl, testCase.request, this.options.timeoutMs);
     this.memory.remember(testCase, response);
     return response;
@@ -99,6 +106,15 @@ export class RunSession {
 
   emit(event: RunEvent): void {
     this.options.emit(event);
+  }
+
+  private withRunHeaders(testCase: TestCase): TestCase {
+    const extra = this.options.runHeaders;
+    if (!extra) return testCase;
+    return {
+      ...testCase,
+      request: { ...testCase.request, headers: { ...extra, ...testCase.request.headers } },
+    };
   }
 
   private validate(operation: Operation, response: CaseResponse) {
