@@ -38,6 +38,11 @@ export const BUNDLED_SEED_DIR = resolve(__dirname, '..', '..', 'fixtures', 'seed
  * and its services. It knows no vendor. The pipeline (handle.ts) hands each stage only the part it needs.
  * Construction fails with a SpecLoadError listing every name that resolves nowhere (file, pointer, name).
  */
+/** What a session's world keeps of its own history and repeated reads (the shared world keeps more). */
+const SESSION_LOG_SIZE = 100;
+const SESSION_CACHE_ENTRIES = 200;
+const SESSION_CACHE_CHARS = 1_048_576;
+
 export class MockEngine {
   readonly store = new Store();
   readonly clock: MockClock;
@@ -113,11 +118,15 @@ export class MockEngine {
     }
     this.sessionName = parent?.name;
     this.clock = new MockClock(this.store, options.clockStart ?? DEFAULT_CLOCK_START);
-    this.documented = new DocumentedResponses(this.seed, () => this.clock.now());
+    // Shared with sessions: a generated documented answer is a function of the spec and seed, and one cache
+    // of them bounds memory however many sessions there are.
+    this.documented = from ? from.documented : new DocumentedResponses(this.seed, () => this.clock.now());
     this.scenarios = new Scenarios(this.specs, this.compilers.strict, successStatus, this.seed);
-    this.log = new RequestLog(options.requestLogSize ?? 500);
+    // A session keeps less history than the shared world: there may be hundreds of them.
+    const logSize = options.requestLogSize ?? 500;
+    this.log = new RequestLog(from ? Math.min(logSize, SESSION_LOG_SIZE) : logSize);
     for (const spec of this.specs) this.addSpec(spec, !from);
-    this.readCache = new ReadCache();
+    this.readCache = from ? new ReadCache(SESSION_CACHE_ENTRIES, SESSION_CACHE_CHARS) : new ReadCache();
     this.rateLimiter = options.rateLimits ? new RateLimiter() : undefined;
     this.credentials = new Credentials(this.store, [...this.schemes.values()], {
       overrides: options.credentials,

@@ -108,12 +108,25 @@ export class Collection {
     return this.changes;
   }
 
+  /**
+   * What the collection's content is, for caches derived from it: while it still serves a shared snapshot's
+   * entries, those entries (the same for every store sharing them, and frozen); once it has its own, the
+   * collection itself at its revision.
+   */
+  contentIdentity(): { key: object; version: number } {
+    return !this.itemsMap && this.shared
+      ? { key: this.shared, version: 0 }
+      : { key: this, version: this.changes };
+  }
+
+  // Reads of a whole collection use the shared entries as they are: a session that only lists the 5,000
+  // threat events never builds a map of them.
   list(): Entity[] {
-    return [...this.items.values()];
+    return this.itemsMap || !this.shared ? [...this.items.values()] : this.shared.map(([, entity]) => entity);
   }
 
   entries(): Array<[string, Entity]> {
-    return [...this.items.entries()];
+    return this.itemsMap || !this.shared ? [...this.items.entries()] : [...this.shared];
   }
 
   get(key: unknown): Entity | undefined {
@@ -125,6 +138,7 @@ export class Collection {
   }
 
   find(predicate: (entity: Entity) => boolean): Entity | undefined {
+    if (!this.itemsMap && this.shared) return this.shared.find(([, entity]) => predicate(entity))?.[1];
     for (const entity of this.items.values()) if (predicate(entity)) return entity;
     return undefined;
   }

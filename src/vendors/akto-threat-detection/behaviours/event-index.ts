@@ -1,4 +1,3 @@
-import type { Collection, Store } from '../../../state';
 import type { BehaviourContext } from '../../../mock';
 import { compareEvents, EVENTS_RESOURCE, type MaliciousEvent } from '../model';
 
@@ -10,9 +9,8 @@ import { compareEvents, EVENTS_RESOURCE, type MaliciousEvent } from '../model';
  * of events, even while other APIs of the same mock are written to.
  */
 export interface EventIndex {
-  /** The events collection it was built from, at which of its revisions (a restore makes a new one). */
-  source: Collection | undefined;
-  revision: number;
+  /** The version of the events' content it was built from (see Collection.contentIdentity). */
+  version: number;
   /** Oldest first, ties by id. */
   events: MaliciousEvent[];
   memo: Map<string, unknown>;
@@ -20,22 +18,23 @@ export interface EventIndex {
 
 /** Enough for every window and filter a dashboard asks for; cleared wholesale when full (no LRU needed). */
 const MEMO_LIMIT = 500;
-const indexes = new WeakMap<Store, EventIndex>();
+/** By the events' content: sessions that still share the fixtures' events share one index of them. */
+const indexes = new WeakMap<object, EventIndex>();
+const NO_EVENTS = {};
 
 export function eventIndex(ctx: Pick<BehaviourContext, 'store' | 'resourceNamed'>): EventIndex {
   const source = ctx.resourceNamed(EVENTS_RESOURCE)?.collection;
-  const revision = source?.revision ?? -1;
-  const cached = indexes.get(ctx.store);
+  const { key, version } = source?.contentIdentity() ?? { key: NO_EVENTS, version: 0 };
+  const cached = indexes.get(key);
   // Keyed on the events alone: a write elsewhere (an incident, a login) must not cost a re-sort of 5,000.
-  if (cached && cached.source === source && cached.revision === revision) return cached;
+  if (cached && cached.version === version) return cached;
   const stored = source?.list() ?? [];
   const index: EventIndex = {
-    source,
-    revision,
+    version,
     events: (stored as unknown as MaliciousEvent[]).sort(compareEvents),
     memo: new Map(),
   };
-  indexes.set(ctx.store, index);
+  indexes.set(key, index);
   return index;
 }
 
