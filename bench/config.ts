@@ -51,4 +51,6 @@ export const TARGETS = {
   startupMs: 1500,
   rssMb: 250,
   verifierLoopMs: 60_000,
+  /** Requests in a session (x-secmock-session) keep this share of the shared world's throughput. */
+  shareInSession: 0.9,
 };

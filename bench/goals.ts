@@ -20,6 +20,15 @@ export function goalLines(report: BenchReport): GoalLine[] {
       text: `${row.request}: p99 ${row.result.p99Ms} ms (goal < ${TARGETS.p99Ms} ms at ${report.settings.connections} connections)`,
     });
   }
+  for (const row of report.rows.filter((r) => r.target === 'secmock session'))
+    lines.push(
+      atLeast(
+        row,
+        ratio(report.rows, row, 'secmock'),
+        TARGETS.shareInSession,
+        'the same request outside a session',
+      ),
+    );
   const rss = Math.max(...secmock.map((r) => r.rssMb ?? Infinity));
   lines.push(
     {

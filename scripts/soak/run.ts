@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { loadSpecs } from '../../src/openapi';
 import { freePort, spawnNode, stopChild, waitUntilAnswering, type NodeChild } from '../processes';
 import { parseDuration, rssMb, settledRssMb } from './measure';
-import { call, login, nextScenario, threatExamplesOf, type Client, type Tally } from './traffic';
+import { call, login, runNextScenario, threatExamplesOf, type Client, type Tally } from './traffic';
 
 /**
  * `npm run soak [-- --duration 3m --concurrency 16 --warmup 20s]`: mixed traffic against a spawned
@@ -49,7 +49,7 @@ function parseArgs(argv: string[]): Options {
 async function drive(clients: Client[], until: number): Promise<void> {
   await Promise.all(
     clients.map(async (client) => {
-      while (Date.now() < until) await nextScenario()(client);
+      while (Date.now() < until) await runNextScenario(client);
     }),
   );
 }
@@ -79,7 +79,12 @@ async function collectionCounts(baseUrl: string): Promise<Record<string, number>
     issuedCredentials: number;
   };
   const counts = Object.fromEntries(Object.entries(state.collections).map(([name, c]) => [name, c.count]));
-  return { ...counts, '(issued credentials)': state.issuedCredentials };
+  const sessions = (await (await fetch(`${baseUrl}/__secmock/sessions`)).json()) as { sessions: unknown[] };
+  return {
+    ...counts,
+    '(issued credentials)': state.issuedCredentials,
+    '(sessions)': sessions.sessions.length,
+  };
 }
 
 function report(

@@ -25,6 +25,8 @@ export interface Client {
   serial: number;
   /** A seeded ManageEngine incident the fuzz traffic appends notes to (a write that is not a create). */
   incident?: { id: number; name: string };
+  /** The secmock session of the scenario being run, if any (x-secmock-session). */
+  session?: string;
 }
 
 const AKTO = { 'x-api-key': 'secmock-akto-key' };
@@ -41,6 +43,7 @@ export async function call(
   const { tally } = client;
   tally.requests++;
   const headers: Record<string, string> = { ...options.headers };
+  if (client.session) headers['x-secmock-session'] = client.session;
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['content-type'] = 'application/json';
   try {
@@ -241,6 +244,22 @@ const SCENARIOS: Array<[number, (client: Client) => Promise<void>]> = [
 ];
 const WEIGHTS = SCENARIOS.reduce((sum, [weight]) => sum + weight, 0);
 
+/**
+ * Runs a scenario picked by weight. A third of those that need no Lacework login (a session's world
+ * issues its own credentials) run in one of 400 sessions: twice as many as the mock keeps, so sessions are
+ * made and evicted all along, and their memory is part of what the soak measures.
+ */
+export async function runNextScenario(client: Client): Promise<void> {
+  const scenario = nextScenario();
+  const inSession = !NEEDS_LACEWORK_LOGIN.has(scenario) && Math.random() < 1 / 3;
+  client.session = inSession ? `soak-${Math.floor(Math.random() * 400)}` : undefined;
+  try {
+    await scenario(client);
+  } finally {
+    client.session = undefined;
+  }
+}
+
 export function nextScenario(): (client: Client) => Promise<void> {
   let roll = Math.random() * WEIGHTS;
   for (const [weight, scenario] of SCENARIOS) if ((roll -= weight) < 0) return scenario;
@@ -254,3 +273,9 @@ export function threatExamplesOf(spec: SpecModel): Client['threatExamples'] {
     return example ? [{ path: op.path, body: example.value }] : [];
   });
 }
+
+const NEEDS_LACEWORK_LOGIN = new Set<(client: Client) => Promise<void>>([
+  laceworkReads,
+  deviceLifecycle,
+  login,
+]);
