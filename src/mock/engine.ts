@@ -250,7 +250,9 @@ export class MockEngine {
 
   /** Back to the seeded state: the store, the clock and the issued credentials; scenarios and the log too. */
   reset(): void {
-    this.store.restore(this.initial);
+    // A session goes back to sharing the frozen fixtures; the shared world takes its own copy of them.
+    if (this.sessionName === undefined) this.store.restore(this.initial);
+    else this.store.share(this.initial);
     this.scenarios.clear();
     this.log.clear();
     this.rateLimiter?.clear();

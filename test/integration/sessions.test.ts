@@ -77,8 +77,17 @@ describe('sessions', () => {
     const log = (await (await admin('requests', 'b')).json()) as { requests: Array<{ status: number }> };
     expect(log.requests.map((r) => r.status)).toEqual([200]);
     await call('/api/v2/incident', 'b', { method: 'POST', body: JSON.stringify({ name: 's-b-kept' }) });
+    await admin('scenarios', 'a', { method: 'DELETE' });
+    await call('/api/v2/incident', 'a', { method: 'POST', body: JSON.stringify({ name: 's-a-gone' }) });
+    expect((await names('a')).mine).toEqual(['s-a-gone']);
+    await admin('scenarios', 'a', {
+      method: 'POST',
+      body: JSON.stringify({ operationId: 'listIncidents', fault: 'outage', status: 503, times: 'always' }),
+    });
     await admin('reset', 'a', { method: 'POST' });
+    // Reset takes the session back to the fixtures, its scenarios with it; the other session keeps its data.
     expect((await call('/api/v2/incident', 'a')).status).toBe(200);
+    expect((await names('a')).mine).toEqual([]);
     expect((await names('b')).mine).toEqual(['s-b-kept']);
   });
 
