@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runLint, runServe, runVerify, serveHelpText } from './commands';
+import { isSessionName, runLint, runServe, runVerify, SESSION_NAME_RULE, serveHelpText } from './commands';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -116,8 +116,7 @@ function paceGarbageCollection(): void {
 
 /** A session name as the mock takes it, else exit 2 naming the flag. */
 function sessionName(value: string): string {
-  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(value))
-    throw new InvalidArgumentError('a session name is 1 to 128 letters, digits or . _ : -');
+  if (!isSessionName(value)) throw new InvalidArgumentError(`a session name is ${SESSION_NAME_RULE}`);
   return value;
 }
 

@@ -260,7 +260,7 @@ export async function runNextScenario(client: Client): Promise<void> {
   }
 }
 
-export function nextScenario(): (client: Client) => Promise<void> {
+function nextScenario(): (client: Client) => Promise<void> {
   let roll = Math.random() * WEIGHTS;
   for (const [weight, scenario] of SCENARIOS) if ((roll -= weight) < 0) return scenario;
   return SCENARIOS[0][1];

@@ -3,3 +3,5 @@ export { runLint } from './lint';
 export { runServe } from './serve';
 export { serveHelpText } from './serve-help';
 export { runVerify } from './verify';
+// The CLI checks a --session name the way the mock will.
+export { isSessionName, SESSION_NAME_RULE } from '../mock';

@@ -4,7 +4,7 @@ import type { PlainRequest, PlainResponse } from '../http';
 import { handleAdmin, isAdminPath } from './admin';
 import type { MockEngine } from './engine';
 import { copyAnswer, type CachedAnswer } from './services/read-cache';
-import { SESSION_HEADER, Sessions } from './services/sessions';
+import { isSessionName, SESSION_HEADER, SESSION_NAME_RULE } from './services/sessions';
 import { act } from './stages/act';
 import { injectFault } from './stages/fault';
 import { type Answer, refusal } from './stages/answer';
@@ -21,11 +21,11 @@ import { validateRequest } from './stages/validate';
 /** One request to the mock: the admin API, or an operation answered (or reused) and logged. */
 export async function handleRequest(root: MockEngine, request: PlainRequest): Promise<PlainResponse> {
   const session = request.headers[SESSION_HEADER];
-  if (session !== undefined && !Sessions.isValidName(session))
+  if (session !== undefined && !isSessionName(session))
     return root.refuseUnparsed(
       request.path,
       'validation',
-      `${SESSION_HEADER} '${session.slice(0, 40)}' is not a session name: 1 to 128 letters, digits or . _ : -`,
+      `${SESSION_HEADER} '${session.slice(0, 40)}' is not a session name: ${SESSION_NAME_RULE}`,
     );
   // The world the request addresses: its session's, or the shared one (the admin API alike).
   const engine = root.worldFor(request);

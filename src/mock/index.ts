@@ -25,3 +25,4 @@ export type {
 } from './plugin';
 export { formatTime, type MockClock } from './services/clock';
 export type { RequestLogEntry } from './services/request-log';
+export { isSessionName, SESSION_NAME_RULE } from './services/sessions';

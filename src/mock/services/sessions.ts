@@ -6,6 +6,13 @@ export const DEFAULT_MAX_SESSIONS = 200;
 export const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
 
 const VALID_NAME = /^[A-Za-z0-9._:-]{1,128}$/;
+/** What a session name may be, as the mock and the CLI say it when one is refused. */
+export const SESSION_NAME_RULE = '1 to 128 letters, digits or . _ : -';
+
+/** Whether a name can name a session. */
+export function isSessionName(name: string): boolean {
+  return VALID_NAME.test(name);
+}
 
 interface Entry<World> {
   world: World;
@@ -24,11 +31,6 @@ export class Sessions<World> {
     private readonly bounds: { maxSessions: number; idleMs: number },
     private readonly now: () => number = Date.now,
   ) {}
-
-  /** Whether a name can name a session (letters, digits and `._:-`, up to 128). */
-  static isValidName(name: string): boolean {
-    return VALID_NAME.test(name);
-  }
 
   get(name: string): World {
     const now = this.now();
