@@ -22,7 +22,8 @@ export interface ActDeps extends MintDeps {
 /**
  * The heart of a mock answer once the request is allowed and valid: the vendor module's behaviour for the
  * operation, else its generic action on the store, else the documented response. What the operation
- * `requires` must be configured first, a full collection refuses creates, and a login mints a credential.
+ * `requires` must be configured first, a write past the store's bounds undoes the request (a full collection
+ * refuses a create, also one a vendor behaviour performs), and a login mints a credential.
  */
 export function act(
   deps: ActDeps,
@@ -33,9 +34,6 @@ export function act(
   const missing = operation.mock.requires.filter((name) => !isPresent(deps, name));
   if (missing.length > 0) return fail('precondition', ...missing.map((name) => `${name} is not configured`));
   const resource = resourceOf(deps, operation);
-  // A create is refused when its collection is full, also when a vendor behaviour performs it.
-  const full = operation.mock.action === 'create' ? resource?.fullMessage() : undefined;
-  if (full) return fail('conflict', full);
   const ctx = behaviourContext(deps, spec, operation, request, resource);
   const behaviour = deps.behaviours.get(operation);
   try {

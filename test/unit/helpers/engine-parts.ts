@@ -23,6 +23,13 @@ export interface Parts extends ActDeps {
 
 export function makeParts(spec: SpecModel, options: { maxCollectionSize?: number } = {}): Parts {
   const store = new Store();
+  // As the engine does once the fixtures are in: every later write is bounded by the store.
+  if (options.maxCollectionSize !== undefined)
+    store.setBounds({
+      maxEntities: options.maxCollectionSize,
+      maxListItems: Infinity,
+      maxWrittenBytes: Infinity,
+    });
   const clock = new MockClock(store, CLOCK_START);
   const fakers = new FakerPool();
   const resources = new Map(

@@ -79,19 +79,19 @@ describe('act', () => {
     expect(p.clock.now()).toBe(CLOCK_START + 1000);
   });
 
-  it('refuses a create into a full collection with a conflict, also when a behaviour would perform it', () => {
+  it('refuses a create into a full collection with a conflict, also one a behaviour performs, undoing its writes', () => {
     const p = parts({ maxCollectionSize: 1 });
-    let called = false;
-    p.behaviours.set(createNote, () => {
-      called = true;
-      return ok({});
-    });
     p.store.collection('notes').put(1, { id: 1 });
+    p.behaviours.set(createNote, (ctx) => {
+      ctx.store.collection('audit').put('a', { note: 2 });
+      ctx.store.collection('notes').put(2, { id: 2 });
+      return ok({ id: 2 });
+    });
     const outcome = act(p, spec, createNote, validatedRequest({ body: {} }));
     expect(outcome).toMatchObject({ kind: 'fail', error: 'conflict' });
     expect(outcome.kind === 'fail' && outcome.messages[0]).toContain('maximum of 1');
-    expect(called).toBe(false);
     expect(p.store.collection('notes').size).toBe(1);
+    expect(p.store.collection('audit').size).toBe(0);
   });
 
   it("answers with the module's behaviour instead of the generic action", () => {
