@@ -1,7 +1,18 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isSessionName, runLint, runServe, runVerify, SESSION_NAME_RULE, serveHelpText } from './commands';
+import {
+  isSessionName,
+  LOG_FORMATS,
+  LOG_LEVELS,
+  runLint,
+  runServe,
+  runVerify,
+  SESSION_NAME_RULE,
+  serveHelpText,
+  type LogFormat,
+  type LogLevel,
+} from './commands';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -95,6 +106,22 @@ function addServe(program: Command): void {
       '--admin-token <token>',
       'require this token (x-secmock-admin-token) on /__secmock/ and open it beyond loopback',
     )
+    .option(
+      '--cors-origin <origin>',
+      'answer CORS only to this page origin (repeatable; default: echo any Origin, credentials allowed)',
+      corsOrigin,
+    )
+    .option('--no-cors', 'send no CORS headers (browser pages on other origins cannot read the answers)')
+    .addOption(
+      new Option('--log-level <level>', 'a line per request: info; debug adds violations and masked bodies')
+        .choices(LOG_LEVELS)
+        .default('info'),
+    )
+    .addOption(
+      new Option('--log-format <format>', 'pretty lines (coloured on a terminal) or one JSON object per line')
+        .choices(LOG_FORMATS)
+        .default('pretty'),
+    )
     .addHelpText('after', () => serveHelpText())
     .action(async (options: Record<string, unknown>) => {
       paceGarbageCollection();
@@ -112,6 +139,21 @@ function addServe(program: Command): void {
  */
 function paceGarbageCollection(): void {
   setFlagsFromString('--heap-growing-percent=100');
+}
+
+/** An origin as browsers send it (`http://localhost:3000`); repeated flags add up. */
+function corsOrigin(value: string, previous: string[] = []): string[] {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`'${value}' is not an origin such as http://localhost:3000`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, ''))
+    throw new InvalidArgumentError(
+      `'${value}' is not an origin such as http://localhost:3000 (scheme, host, port)`,
+    );
+  return [...previous, url.origin];
 }
 
 /** A session name as the mock takes it, else exit 2 naming the flag. */
@@ -139,6 +181,14 @@ function serveOptions(options: Record<string, unknown>): Parameters<typeof runSe
     watch: options.watch === true,
     session: options.session as string | undefined,
     adminToken: options.adminToken as string | undefined,
+    // --cors-origin restricts; --no-cors (commander sets cors to false) turns CORS off.
+    cors:
+      options.cors === false
+        ? false
+        : options.corsOrigin
+          ? { origins: options.corsOrigin as string[] }
+          : true,
+    log: { level: options.logLevel as LogLevel, format: options.logFormat as LogFormat },
   };
 }
 

@@ -1,15 +1,14 @@
 import type { PlainRequest, PlainResponse } from '../http';
+import { adminRefusal } from './admin-access';
 import type { MockEngine } from './engine';
 import { ISSUED_CREDENTIALS } from './services/credentials';
 import type { ScenarioInput } from './services/scenarios';
 
 /**
  * The control API under /__secmock/: health, reset, state, request log, scenarios, clock, plus the routes
- * vendor modules add. It answers loopback peers only, unless the mock was started with an admin token,
- * which it then requires from everyone.
+ * vendor modules add. Who may call it is admin-access.ts's rule (loopback, no foreign page, no rebound name).
  */
 export const ADMIN_PREFIX = '/__secmock';
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 const json = (status: number, body: unknown): PlainResponse => ({
   status,
@@ -63,16 +62,8 @@ function sessionRoute(root: MockEngine, key: string): PlainResponse | undefined 
 }
 
 function checkAccess(engine: MockEngine, request: PlainRequest): PlainResponse | undefined {
-  const token = engine.options.adminToken;
-  if (token)
-    return request.headers['x-secmock-admin-token'] === token
-      ? undefined
-      : problem(401, 'admin token required (x-secmock-admin-token)');
-  if (request.remoteAddress === undefined || LOOPBACK.has(request.remoteAddress)) return undefined;
-  return problem(
-    403,
-    'the admin API answers loopback clients only; start secmock with --admin-token to open it',
-  );
+  const refused = adminRefusal(engine.options, request);
+  return refused && problem(refused.status, refused.message);
 }
 
 /** What a built-in admin route reads of its request. */

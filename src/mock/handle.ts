@@ -4,6 +4,7 @@ import type { PlainRequest, PlainResponse } from '../http';
 import { handleAdmin, isAdminPath } from './admin';
 import type { MockEngine } from './engine';
 import { copyAnswer, type CachedAnswer } from './services/read-cache';
+import type { RequestLogEntry } from './services/request-log';
 import { isSessionName, SESSION_HEADER, SESSION_NAME_RULE } from './services/sessions';
 import { act } from './stages/act';
 import { injectFault } from './stages/fault';
@@ -20,23 +21,41 @@ import { validateRequest } from './stages/validate';
 
 /** One request to the mock: the admin API, or an operation answered (or reused) and logged. */
 export async function handleRequest(root: MockEngine, request: PlainRequest): Promise<PlainResponse> {
+  return (await handleAndRecord(root, request)).response;
+}
+
+/** A request handled, with what the request log kept of it (absent for the admin API and refused sessions). */
+export interface HandledRequest {
+  response: PlainResponse;
+  entry?: RequestLogEntry;
+  /** The session whose world answered, when the request named one. */
+  session?: string;
+  /** The request was for the admin API (the console's polling among them), not for a vendor API. */
+  admin?: true;
+}
+
+/** handleRequest, for the edge that prints a line per request: the log entry comes back with the answer. */
+export async function handleAndRecord(root: MockEngine, request: PlainRequest): Promise<HandledRequest> {
   const session = request.headers[SESSION_HEADER];
   if (session !== undefined && !isSessionName(session))
-    return root.refuseUnparsed(
-      request.path,
-      'validation',
-      `${SESSION_HEADER} '${session.slice(0, 40)}' is not a session name: ${SESSION_NAME_RULE}`,
-    );
+    return {
+      response: root.refuseUnparsed(
+        request.path,
+        'validation',
+        `${SESSION_HEADER} '${session.slice(0, 40)}' is not a session name: ${SESSION_NAME_RULE}`,
+      ),
+    };
   // The world the request addresses: its session's, or the shared one (the admin API alike).
   const engine = root.worldFor(request);
-  if (isAdminPath(request.path)) return handleAdmin(engine, request, root);
+  if (isAdminPath(request.path))
+    return { response: await handleAdmin(engine, request, root), session, admin: true };
   const started = performance.now();
   const reused = reuseRead(engine, request);
   const { answered, requestViolations, delayMs } = reused ?? answerFresh(engine, request);
   const response = copyAnswer(answered);
   const delay = (engine.options.latencyMs ?? 0) + delayMs;
   if (delay > 0) await sleep(delay);
-  engine.log.add({
+  const entry = engine.log.add({
     time: new Date().toISOString(),
     method: request.method.toUpperCase(),
     path: request.path,
@@ -50,7 +69,7 @@ export async function handleRequest(root: MockEngine, request: PlainRequest): Pr
     scenario: answered.scenario,
     fault: answered.fault,
   });
-  return response;
+  return { response, entry, session };
 }
 
 /**

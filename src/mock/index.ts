@@ -3,6 +3,7 @@
  * against (plugin.ts). The engine knows no vendor; modules are handed in by the composition root.
  */
 export { ADMIN_PREFIX, isAdminPath } from './admin';
+export { isTrustedAdminOrigin } from './admin-access';
 export { behaviourProblems } from './bind';
 export { readLocation } from '../openapi';
 export { MASK } from './crud/secrets';
@@ -10,7 +11,7 @@ export type { ResourceRuntime } from './crud/resources';
 export type { TemplateScope } from '../openapi';
 export { BUNDLED_SEED_DIR, MockEngine } from './engine';
 export { DEFAULT_LIMITS, type MockLimits, type MockOptions, MockOptionsError } from './options';
-export { handleRequest } from './handle';
+export { handleAndRecord, handleRequest, type HandledRequest } from './handle';
 export { fail, ok, type Outcome } from './outcome';
 export type {
   AdminContext,

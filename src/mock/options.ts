@@ -41,6 +41,8 @@ export interface MockOptions {
   requestLogSize?: number;
   /** When set, the admin API requires it (header x-secmock-admin-token) and answers any peer. */
   adminToken?: string;
+  /** Host names the admin API answers besides loopback names and IP literals (the host it listens on). */
+  adminHosts?: string[];
   /** Bounds that keep a long run's memory flat; each is refused with a clear 4xx when exceeded. */
   limits?: Partial<MockLimits>;
   warn?: (message: string) => void;

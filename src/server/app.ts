@@ -1,9 +1,11 @@
-import cors from 'cors';
+import { performance } from 'node:perf_hooks';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { type BodyProblem, type PlainRequest, type PlainResponse } from '../http';
-import { handleRequest, MockEngine, type MockOptions, type VendorModule } from '../mock';
+import { handleAndRecord, MockEngine, type MockOptions, type VendorModule } from '../mock';
 import { listSpecFiles, loadSpecs, type SpecModel } from '../openapi';
 import { BUILTIN_VENDORS } from '../vendors';
+import { corsMiddleware, type CorsSetting } from './cors';
+import { createRequestLogger, type RequestLogger, type RequestLogOptions } from './request-logger';
 
 export interface MockAppOptions extends Omit<MockOptions, 'specs' | 'modules'> {
   /** Spec files or loaded specs; default: every spec in secmock's specs/. */
@@ -15,6 +17,20 @@ export interface MockAppOptions extends Omit<MockOptions, 'specs' | 'modules'> {
   modules?: readonly VendorModule[];
   /** Largest accepted request body (bytes or '1mb'); larger ones get 413 in the vendor's envelope. */
   bodyLimit?: number | string;
+  /**
+   * CORS for browser apps: `true` (default) echoes any Origin with credentials allowed, `{ origins }` echoes
+   * only those, `false` sends no CORS header.
+   */
+  cors?: CorsSetting;
+  /** A line per request (default: none in-process; `secmock serve` logs at `info`). */
+  log?: RequestLogOptions;
+}
+
+/** The edge's own settings, kept apart from the engine's. */
+interface EdgeOptions {
+  bodyLimit: number | string;
+  cors: CorsSetting;
+  logger?: RequestLogger;
 }
 
 export type MockApp = express.Express & {
@@ -33,7 +49,11 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     specs: await resolveSpecs(options.specs),
     modules: withBuiltins(options.modules ?? []),
   });
-  return buildExpressApp(engine, options.bodyLimit ?? '1mb');
+  return buildExpressApp(engine, {
+    bodyLimit: options.bodyLimit ?? '1mb',
+    cors: options.cors ?? true,
+    logger: createRequestLogger(options.log),
+  });
 }
 
 function withBuiltins(added: readonly VendorModule[]): VendorModule[] {
@@ -49,7 +69,8 @@ async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promi
   return entries.map((entry) => (typeof entry === 'string' ? (loaded.shift() as SpecModel) : entry));
 }
 
-export function buildExpressApp(engine: MockEngine, bodyLimit: number | string): MockApp {
+export function buildExpressApp(engine: MockEngine, edge: EdgeOptions): MockApp {
+  const { bodyLimit, logger } = edge;
   const app = express() as MockApp;
   app.mock = engine;
   const held = new Set<Response>();
@@ -59,13 +80,8 @@ export function buildExpressApp(engine: MockEngine, bodyLimit: number | string):
   };
   app.disable('x-powered-by');
   app.disable('etag');
-  // Browser apps call the mock from another origin: allow any, expose secmock's diagnostic headers.
-  app.use(
-    cors({
-      exposedHeaders: ['x-secmock-violations', 'x-secmock-operation', 'allow', 'retry-after'],
-      maxAge: 600,
-    }),
-  );
+  const corsHandler = corsMiddleware(edge.cors, () => app.mock);
+  if (corsHandler) app.use(corsHandler);
   const readText = express.text({ type: () => true, limit: bodyLimit, defaultCharset: 'utf-8' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     // A body that cannot be read is not an Express error: the pipeline routes the request first and
@@ -73,10 +89,15 @@ export function buildExpressApp(engine: MockEngine, bodyLimit: number | string):
     readText(req, res, (error?: unknown) => {
       const problem = error === undefined ? undefined : bodyProblemOf(error, bodyLimit);
       // app.mock, not the engine built here: `serve --watch` swaps in a new one when the specs change.
-      handleRequest(app.mock, toPlainRequest(req, problem)).then(
-        (response) => (response.fault ? breakConnection(res, response, held) : send(res, response)),
-        next,
-      );
+      const engine = app.mock;
+      const request = toPlainRequest(req, problem);
+      const started = performance.now();
+      handleAndRecord(engine, request).then((handled) => {
+        const { response } = handled;
+        if (response.fault) breakConnection(res, response, held);
+        else send(res, response);
+        logger?.(request, handled, performance.now() - started, engine);
+      }, next);
     });
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -84,7 +105,9 @@ export function buildExpressApp(engine: MockEngine, bodyLimit: number | string):
     app.mock.warnOnce(
       `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    send(res, { ...app.mock.refuseUnparsed(req.path, 'internal', 'secmock failed to answer this request') });
+    const response = app.mock.refuseUnparsed(req.path, 'internal', 'secmock failed to answer this request');
+    send(res, response);
+    logger?.(toPlainRequest(req, undefined), { response }, 0, app.mock);
   });
   return app;
 }

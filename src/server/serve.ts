@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { BUNDLED_SEED_DIR } from '../mock';
 import { listSpecFiles } from '../openapi';
 import { readStateFile, StatePersister } from '../state';
@@ -34,7 +34,9 @@ export interface RunningMock {
 
 /** Starts the mock on host:port (port 0 picks a free one) and returns once it listens. */
 export async function startMock(options: ServeOptions = {}): Promise<RunningMock> {
-  const app = await createMockApp(options);
+  // The admin API answers requests addressed to the host it listens on (besides loopback names and IPs).
+  const adminHosts = options.host ? [...(options.adminHosts ?? []), options.host] : options.adminHosts;
+  const app = await createMockApp({ ...options, adminHosts });
   const engine = app.mock;
   let persister: StatePersister | undefined;
   if (options.stateFile) {
@@ -45,6 +47,7 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
   }
   const server = createServer(app);
   server.keepAliveTimeout = 5000;
+  const unused = trackUnusedSockets(server);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
     answerClientError(engine, error, socket),
   );
@@ -79,10 +82,25 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
         server.close(() => resolve());
         app.releaseHeld();
         server.closeIdleConnections();
+        for (const socket of unused) socket.destroy();
       }).then(() => persister?.close());
       return closing;
     },
   };
+}
+
+/**
+ * Connections that never carried a request: browsers open spare ones ahead of need (Chromium does for the
+ * console page), and closeIdleConnections does not count them, so a close would wait out their timeout.
+ */
+function trackUnusedSockets(server: Server): Set<Socket> {
+  const unused = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  server.on('request', (request: IncomingMessage) => unused.delete(request.socket));
+  return unused;
 }
 
 function specFilesOf(options: ServeOptions): string[] {

@@ -28,9 +28,10 @@ export class RequestLog {
     this.entries = new Array<RequestLogEntry | undefined>(size);
   }
 
-  add(entry: Omit<RequestLogEntry, 'seq'>): void {
+  /** Stores the entry (its messages clipped) and returns it as stored. */
+  add(entry: Omit<RequestLogEntry, 'seq'>): RequestLogEntry {
     this.seq += 1;
-    this.entries[this.seq % this.size] = {
+    const stored: RequestLogEntry = {
       ...entry,
       path: clip(entry.path),
       requestViolations: clipAll(entry.requestViolations),
@@ -38,6 +39,8 @@ export class RequestLog {
       ...(entry.documentDepartures ? { documentDepartures: clipAll(entry.documentDepartures) } : {}),
       seq: this.seq,
     };
+    this.entries[this.seq % this.size] = stored;
+    return stored;
   }
 
   /** The last `limit` entries, oldest first. */
