@@ -28,4 +28,30 @@ module.exports = tseslint.config(
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The console page's scripts run in the browser (native ES modules under a strict CSP), not in Node.
+    files: ['src/server/console/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        sessionStorage: 'readonly',
+        navigator: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URLSearchParams: 'readonly',
+        Event: 'readonly',
+        HTMLElement: 'readonly',
+        console: 'readonly',
+        require: 'off',
+        module: 'off',
+        __dirname: 'off',
+        process: 'off',
+      },
+    },
+  },
 );

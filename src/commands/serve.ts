@@ -87,6 +87,10 @@ export function banner(url: string, engine: MockEngine): string[] {
       defaults.filter((c) => c.scheme === scheme.name),
     ),
   );
-  lines.push('', `Admin API: ${url}/__secmock/ (health, state, requests, scenarios, reset, clock)`);
+  lines.push(
+    '',
+    `Console:   ${url}/__secmock/  (requests, state, scenarios, clock; open it in a browser)`,
+    `Admin API: ${url}/__secmock/<route> (health, specs, state, requests, scenarios, reset, clock, sessions)`,
+  );
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { PlainRequest, PlainResponse } from '../http';
 import { adminRefusal } from './admin-access';
+import { catalogue } from './admin-catalogue';
 import type { MockEngine } from './engine';
 import { ISSUED_CREDENTIALS } from './services/credentials';
 import type { ScenarioInput } from './services/scenarios';
@@ -70,6 +71,8 @@ function checkAccess(engine: MockEngine, request: PlainRequest): PlainResponse |
 interface AdminCall {
   query(name: string): string | undefined;
   body: unknown;
+  /** The mock as the caller addressed it (`http://localhost:4010`), for the curl lines it is shown. */
+  baseUrl: string;
 }
 type BuiltinRoute = (engine: MockEngine, call: AdminCall) => PlainResponse;
 
@@ -88,8 +91,13 @@ const BUILTIN_ROUTES: Record<string, BuiltinRoute> = {
   },
   'GET state': (engine, call) =>
     json(200, stateOf(engine, call.query('collection'), Number(call.query('limit') ?? 100))),
-  'GET requests': (engine, call) =>
-    json(200, { requests: engine.log.recent(Number(call.query('limit')) || undefined) }),
+  'GET requests': (engine, call) => {
+    const recent = engine.log.recent(Number(call.query('limit')) || undefined);
+    // `after` lets a poller (the console) ask only for what it has not seen.
+    const after = Number(call.query('after'));
+    return json(200, { requests: Number.isFinite(after) ? recent.filter((r) => r.seq > after) : recent });
+  },
+  'GET specs': (engine, call) => json(200, { specs: catalogue(engine, call.baseUrl) }),
   'GET scenarios': (engine) => json(200, { scenarios: engine.scenarios.list() }),
   'POST scenarios': (engine, call) => {
     const result = engine.scenarios.add((call.body ?? {}) as ScenarioInput);
@@ -122,7 +130,8 @@ function builtin(
     return Array.isArray(value) ? value[0] : value;
   };
   const handler = BUILTIN_ROUTES[key];
-  if (handler) return handler(engine, { query, body });
+  const baseUrl = `http://${request.headers.host ?? '127.0.0.1'}`;
+  if (handler) return handler(engine, { query, body, baseUrl });
   const scenarioId = /^DELETE scenarios\/(\d+)$/.exec(key);
   if (scenarioId) {
     return engine.scenarios.remove(Number(scenarioId[1]))

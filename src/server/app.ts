@@ -4,6 +4,7 @@ import { type BodyProblem, type PlainRequest, type PlainResponse } from '../http
 import { handleAndRecord, MockEngine, type MockOptions, type VendorModule } from '../mock';
 import { listSpecFiles, loadSpecs, type SpecModel } from '../openapi';
 import { BUILTIN_VENDORS } from '../vendors';
+import { serveConsole } from './console';
 import { corsMiddleware, type CorsSetting } from './cors';
 import { createRequestLogger, type RequestLogger, type RequestLogOptions } from './request-logger';
 
@@ -82,6 +83,7 @@ export function buildExpressApp(engine: MockEngine, edge: EdgeOptions): MockApp 
   app.disable('etag');
   const corsHandler = corsMiddleware(edge.cors, () => app.mock);
   if (corsHandler) app.use(corsHandler);
+  app.use(serveConsole());
   const readText = express.text({ type: () => true, limit: bodyLimit, defaultCharset: 'utf-8' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     // A body that cannot be read is not an Express error: the pipeline routes the request first and

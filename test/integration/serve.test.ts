@@ -64,4 +64,31 @@ describe('secmock serve', () => {
     expect(run.output()).toContain("$ref '#/components/schemas/Thing' points to nothing");
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
+
+  it('prints a JSON line per request with --log-format json, and the console page', async () => {
+    const run = runCli(['serve', '--port', '0', '--spec', TINY_SPEC, '--log-format', 'json']);
+    const [, url] = await waitForOutput(run, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    await waitForOutput(run, /Console: +http:\/\/127\.0\.0\.1:\d+\/__secmock\//);
+    expect((await fetch(`${url}/notes`, { headers: { 'x-api-key': 'tiny-key' } })).status).toBe(200);
+    expect((await fetch(`${url}/nowhere`)).status).toBe(404);
+    const [line] = await waitForOutput(run, /^\{.*"path":"\/nowhere".*\}$/m);
+    expect(JSON.parse(line)).toMatchObject({ method: 'GET', path: '/nowhere', status: 404 });
+    expect(run.output()).toMatch(/^\{.*"path":"\/notes","status":200,.*"operation":"tiny-notes\/listNotes"/m);
+    const page = await fetch(`${url}/__secmock/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it.each([
+    [['--log-level', 'loud'], /--log-level.*loud/],
+    [['--log-format', 'xml'], /--log-format.*xml/],
+    [['--cors-origin', 'localhost:3000'], /--cors-origin.*localhost:3000/],
+    [['--cors-origin', 'http://localhost:3000/app'], /--cors-origin.*not an origin/],
+  ])('exits 2 naming the flag for serve %j', async (args, message) => {
+    const run = runCli(['serve', '--port', '0', '--spec', TINY_SPEC, ...args]);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toMatch(message);
+  });
 });

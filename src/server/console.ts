@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import express, { type Request, type Response, Router } from 'express';
+import { ADMIN_PREFIX } from '../mock';
+
+/**
+ * The console page at /__secmock/: static files (no build step, no framework) that call the admin API from
+ * the mock's own origin. Next to this file in src/, copied next to the compiled one by `npm run build`.
+ */
+const ASSETS = join(__dirname, 'console');
+
+/** The page may run only its own files and may not be framed by another site (clickjacking the admin API). */
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-cache',
+};
+
+export function serveConsole(): Router {
+  const router = Router();
+  // Routing is not strict, so one route sees both spellings: the page's relative links need the slash.
+  router.get(ADMIN_PREFIX, (req: Request, res: Response) => {
+    if (!req.path.endsWith('/')) res.redirect(301, `${ADMIN_PREFIX}/`);
+    else res.set(PAGE_HEADERS).sendFile(join(ASSETS, 'index.html'));
+  });
+  router.use(
+    `${ADMIN_PREFIX}/console`,
+    express.static(ASSETS, { index: false, setHeaders: (res) => res.set(PAGE_HEADERS) }),
+  );
+  return router;
+}
