@@ -145,7 +145,7 @@ describe('the request pipeline on a small spec', () => {
       .set('Access-Control-Request-Method', 'POST')
       .set('Access-Control-Request-Headers', 'x-api-key, content-type');
     expect(preflight.status).toBe(204);
-    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(preflight.headers['access-control-allow-headers']).toBe('x-api-key, content-type');
     const actual = await http.get('/notes').set(TINY_KEY).set('Origin', 'http://localhost:5173');
     expect(actual.headers['access-control-expose-headers']).toContain('x-secmock-operation');
