@@ -1,5 +1,8 @@
 import type { JsonSchema } from '../openapi';
-import { integerByName, stringByName, type FieldContext } from './heuristics';
+import { numberByName, type FieldContext } from './heuristics';
+import { placeScope } from './places';
+import { generateString } from './strings';
+import { fallbackWord } from './text-rules';
 
 /**
  * Generates a value that satisfies a (dereferenced) JSON Schema, realistic where the schema leaves room:
@@ -11,14 +14,15 @@ export interface GenerateContext extends FieldContext {
 }
 
 type Schema = JsonSchema & Record<string, unknown>;
-const DAY = 86_400_000;
 
 export function generateFromSchema(
   schema: JsonSchema | boolean | undefined,
   ctx: GenerateContext,
   name = '',
 ): unknown {
-  return generate(schema as Schema | boolean | undefined, ctx, name, 0);
+  // One record, one place: its address, country and coordinates agree (an array item gets its own).
+  const scoped = { ...ctx, place: ctx.place ?? placeScope(ctx.faker) };
+  return generate(schema as Schema | boolean | undefined, scoped, name, 0);
 }
 
 function generate(
@@ -27,7 +31,7 @@ function generate(
   name: string,
   depth: number,
 ): unknown {
-  if (schema === undefined || schema === true) return ctx.faker.lorem.word();
+  if (schema === undefined || schema === true) return fallbackWord(ctx.faker);
   if (schema === false) return undefined;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0)
@@ -63,6 +67,10 @@ function pickType(schema: Schema): string {
   if (type) return type;
   if (schema.properties || schema.additionalProperties) return 'object';
   if (schema.items) return 'array';
+  // `{ pattern }` alone (an anyOf branch) describes strings: an object would satisfy it, but say nothing.
+  if (['pattern', 'format', 'minLength', 'maxLength'].some((k) => k in schema)) return 'string';
+  if (['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].some((k) => k in schema))
+    return 'number';
   return 'object';
 }
 
@@ -97,65 +105,28 @@ function generateNumber(schema: Schema, ctx: GenerateContext, name: string, inte
     if (typeof exclusive === 'number') return exclusive + direction * step;
     return undefined;
   };
-  const min = bound(schema.minimum, schema.exclusiveMinimum, 1) ?? 0;
-  const max = bound(schema.maximum, schema.exclusiveMaximum, -1) ?? min + 1000;
-  const hinted = integer ? integerByName(name, ctx) : undefined;
-  if (hinted !== undefined && hinted >= min && hinted <= max) return hinted;
+  const [low, high] = FORMAT_RANGES[schema.format as string] ?? [-Infinity, Infinity];
+  const declaredMin = bound(schema.minimum, schema.exclusiveMinimum, 1);
+  const declaredMax = bound(schema.maximum, schema.exclusiveMaximum, -1);
+  // A value by name only has to respect what the schema declares: an epoch time is far past 1000.
+  const hinted = numberByName(name, ctx, integer);
+  if (
+    hinted !== undefined &&
+    hinted >= Math.max(low, declaredMin ?? low) &&
+    hinted <= Math.min(high, declaredMax ?? high)
+  )
+    return hinted;
+  const min = declaredMin ?? 0;
+  const max = declaredMax ?? min + 1000;
   if (integer) return ctx.faker.number.int({ min: Math.ceil(min), max: Math.floor(max) });
   return ctx.faker.number.float({ min, max, fractionDigits: 2 });
 }
 
-function generateString(schema: Schema, ctx: GenerateContext, name: string): string {
-  const minLength = (schema.minLength as number | undefined) ?? 0;
-  const maxLength = (schema.maxLength as number | undefined) ?? Infinity;
-  const value =
-    formatted(schema, ctx) ?? patterned(schema, ctx) ?? stringByName(name, ctx) ?? ctx.faker.lorem.word();
-  if (value.length > maxLength) return value.slice(0, maxLength);
-  return value.length < minLength ? value.padEnd(minLength, 'x') : value;
-}
-
-function formatted(schema: Schema, ctx: GenerateContext): string | undefined {
-  const past = () => new Date(ctx.now - ctx.faker.number.int({ min: 0, max: 30 * DAY }));
-  switch (schema.format) {
-    case 'date-time':
-      return past()
-        .toISOString()
-        .replace(/\.\d{3}Z$/, 'Z');
-    case 'date':
-      return past().toISOString().slice(0, 10);
-    case 'uuid':
-      return ctx.faker.string.uuid();
-    case 'email':
-      return ctx.faker.internet.email().toLowerCase();
-    case 'uri':
-    case 'url':
-    case 'uri-reference':
-      return ctx.faker.internet.url({ appendSlash: false });
-    case 'hostname':
-      return ctx.faker.internet.domainName();
-    case 'ipv4':
-      return ctx.faker.internet.ipv4();
-    case 'ipv6':
-      return ctx.faker.internet.ipv6();
-    case 'byte':
-      return Buffer.from(ctx.faker.lorem.words(3)).toString('base64');
-    default:
-      return undefined;
-  }
-}
-
-function patterned(schema: Schema, ctx: GenerateContext): string | undefined {
-  if (typeof schema.pattern !== 'string') return undefined;
-  const pattern = new RegExp(schema.pattern, 'u');
-  try {
-    const candidate = ctx.faker.helpers.fromRegExp(schema.pattern.replace(/^\^|\$$/g, ''));
-    if (pattern.test(candidate)) return candidate;
-  } catch {
-    // fromRegExp supports a subset of regular expressions; fall through to the schema's own example.
-  }
-  const examples = (schema.examples as unknown[] | undefined) ?? [schema.example];
-  return examples.find((e): e is string => typeof e === 'string' && pattern.test(e));
-}
+/** The ranges of the numeric formats ajv checks (int64: the integers a double holds exactly). */
+const FORMAT_RANGES: Record<string, [number, number]> = {
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
 
 function generateArray(schema: Schema, ctx: GenerateContext, name: string, depth: number): unknown[] {
   const minItems = (schema.minItems as number | undefined) ?? 0;
@@ -169,7 +140,7 @@ function generateArray(schema: Schema, ctx: GenerateContext, name: string, depth
       });
   const itemName = name.replace(/(ies)$/, 'y').replace(/s$/, '');
   const items = Array.from({ length: count }, () =>
-    generate(schema.items as Schema, ctx, itemName, depth + 1),
+    generate(schema.items as Schema, ownPlace(ctx), itemName, depth + 1),
   );
   return schema.uniqueItems ? dedupe(items) : items;
 }
@@ -196,9 +167,28 @@ function generateObject(schema: Schema, ctx: GenerateContext, depth: number): Re
   }
   const extra = schema.additionalProperties;
   if (!deep && Object.keys(properties).length === 0 && extra && typeof extra === 'object') {
-    for (const key of ctx.faker.helpers.uniqueArray(() => ctx.faker.word.noun(), 2)) {
-      result[key] = generate(extra as Schema, ctx, key, depth + 1);
+    for (const key of mapKeys(schema, ctx)) {
+      result[key] = generate(extra as Schema, ownPlace(ctx), key, depth + 1);
     }
   }
   return result;
+}
+
+/** Each item of a list or value of a map is a record of its own: its own place. */
+function ownPlace(ctx: GenerateContext): GenerateContext {
+  return { ...ctx, place: placeScope(ctx.faker) };
+}
+
+/** Two distinct keys (or what min/maxProperties ask), valid for `propertyNames` when the schema has it. */
+function mapKeys(schema: Schema, ctx: GenerateContext): string[] {
+  const wanted = Math.max(
+    (schema.minProperties as number | undefined) ?? 0,
+    Math.min(2, (schema.maxProperties as number | undefined) ?? 2),
+  );
+  const names = schema.propertyNames as Schema | undefined;
+  const draw = () => String(names ? generate(names, ctx, '', 1) : ctx.faker.word.noun());
+  const keys = new Set<string>();
+  // Bounded: a propertyNames with one allowed name cannot give two.
+  for (let attempt = 0; keys.size < wanted && attempt < wanted * 10; attempt++) keys.add(draw());
+  return [...keys];
 }

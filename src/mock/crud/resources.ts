@@ -4,6 +4,7 @@ import {
   generateFromSchema,
   hashSeed,
   mergeAllOf,
+  placeScope,
   seededUuid,
 } from '../../generate';
 import type { JsonSchema, ResourceSpec } from '../../openapi';
@@ -89,12 +90,10 @@ export class ResourceRuntime {
     );
     if (missing.length === 0) return completed;
     const faker = this.fakers.acquire(hashSeed(this.seed, this.spec.name, String(seedPart)));
+    // One place for the entity: the fields completed one by one still agree (an address and its country).
+    const ctx = { faker, now: this.clock.now(), maxDepth: 2, place: placeScope(faker) };
     for (const field of missing) {
-      completed[field] = generateFromSchema(
-        schema?.properties?.[field],
-        { faker, now: this.clock.now(), maxDepth: 2 },
-        field,
-      );
+      completed[field] = generateFromSchema(schema?.properties?.[field], ctx, field);
     }
     return completed;
   }

@@ -46,6 +46,16 @@ const SCHEMAS: Array<[string, JsonSchema]> = [
   ['a const inside an object', s({ type: 'object', required: ['v'], properties: { v: { const: 2 } } })],
   ['a date-time', s({ type: 'string', format: 'date-time' })],
   ['a date', s({ type: 'string', format: 'date' })],
+  [
+    'a SQL date-time with its digit pattern',
+    s({
+      type: 'string',
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$',
+      format: 'sql-date-time',
+    }),
+  ],
+  ['a date spelt by a pattern alone', s({ type: 'string', pattern: '^\\d{4}/\\d{2}/\\d{2}$' })],
+  ['a pattern without a type', s({ pattern: '^[0-9]+$' })],
   ['a uuid', s({ type: 'string', format: 'uuid' })],
   ['an email', s({ type: 'string', format: 'email' })],
   ['a uri', s({ type: 'string', format: 'uri' })],
@@ -172,6 +182,27 @@ const SCHEMAS: Array<[string, JsonSchema]> = [
     }),
   ],
   ['a map', s({ type: 'object', additionalProperties: { type: 'integer', minimum: 0, maximum: 9 } })],
+  [
+    'a map whose keys are an enum',
+    s({ type: 'object', propertyNames: { enum: ['LOW', 'HIGH'] }, additionalProperties: { type: 'string' } }),
+  ],
+  [
+    'a map whose keys follow a pattern',
+    s({
+      type: 'object',
+      propertyNames: { pattern: '^[A-Z][A-Z0-9_]+$' },
+      additionalProperties: { type: 'integer' },
+    }),
+  ],
+  [
+    'a map with one allowed key',
+    s({
+      type: 'object',
+      propertyNames: { const: 'only' },
+      minProperties: 1,
+      additionalProperties: { type: 'boolean' },
+    }),
+  ],
   ['an object without a type', s({ properties: { a: { type: 'string' } }, required: ['a'] })],
   ['any value', s({})],
 ];
@@ -269,6 +300,16 @@ describe('name heuristics', () => {
     'title',
     'protocol',
     'region',
+    'latitude',
+    'longitude',
+    'country_code',
+    'city',
+    'geohash',
+    'time_zone',
+    'incident_name',
+    'webhookName',
+    'errorMessage',
+    'note',
   ];
   const INTEGER_NAMES = [
     'created_at',
@@ -281,6 +322,10 @@ describe('name heuristics', () => {
     'total',
     'size',
     'number',
+    'createTime',
+    'discoveredAt',
+    'timestampMs',
+    'latitude',
   ];
 
   const STRING_CONSTRAINTS: Array<[string, JsonSchema]> = [

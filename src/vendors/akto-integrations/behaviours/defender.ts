@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { Entity } from '../../../state';
-import { seededUuid } from '../../../generate';
+import { publicIpv4, seededUuid } from '../../../generate';
 import { type BehaviourContext, ok, type Outcome } from '../../../mock';
 import { TESTING_ISSUES } from '../testing-issues';
 
@@ -70,7 +70,7 @@ function tableColumns(table: string, faker: Faker, seeded: ReturnType<typeof see
     case 'DeviceNetworkEvents':
       return {
         ActionType: faker.helpers.arrayElement(['ConnectionSuccess', 'InboundConnectionAccepted']),
-        RemoteIP: seeded.ips.length > 0 ? faker.helpers.arrayElement(seeded.ips) : faker.internet.ipv4(),
+        RemoteIP: seeded.ips.length > 0 ? faker.helpers.arrayElement(seeded.ips) : publicIpv4(faker),
         RemotePort: faker.helpers.arrayElement([443, 443, 443, 8443, 80]),
         RemoteUrl: host,
         LocalIP: `10.20.${faker.number.int({ min: 0, max: 15 })}.${faker.number.int({ min: 2, max: 254 })}`,
@@ -85,7 +85,7 @@ function tableColumns(table: string, faker: Faker, seeded: ReturnType<typeof see
         AccountName: faker.helpers.arrayElement(['svc-api', 'root', 'deploy']),
       };
     case 'DeviceInfo':
-      return { OSPlatform: 'Linux', PublicIP: faker.internet.ipv4(), OnboardingStatus: 'Onboarded' };
+      return { OSPlatform: 'Linux', PublicIP: publicIpv4(faker), OnboardingStatus: 'Onboarded' };
     default:
       return {
         ActionType: faker.helpers.arrayElement(['ProcessCreated', 'ConnectionSuccess', 'FileCreated']),

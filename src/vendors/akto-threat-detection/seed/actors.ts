@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { publicIpv4 } from '../../../generate';
 import type { TemplateSeed } from './catalogue';
 import { DAY_S } from '../model';
 import { TEMPLATE_SEEDS } from './templates';
@@ -32,8 +33,11 @@ export const HOSTS: ProtectedHost[] = [
   { host: 'payments.acme-corp.com', apiCollectionId: 1731002217 },
 ];
 
-/** Source countries weighted like a typical internet-facing API's attack traffic; '' is "unknown". */
-const COUNTRIES: Array<{ value: string; weight: number }> = [
+/**
+ * Source countries weighted like a typical internet-facing API's attack traffic; '' is "unknown". An actor's
+ * address is drawn from its country's networks, so that the country the events carry is the address's.
+ */
+const SOURCE_COUNTRIES: Array<{ value: string; weight: number }> = [
   'US:20 CN:12 RU:8 DE:6 NL:6 FR:5 GB:4 IN:5 BR:4 SG:3 JP:2 KR:2 VN:3 ID:2 UA:2 CA:2 HK:2 TW:1',
   'IR:1 TR:1 PL:1 RO:1 BG:1 SE:1 FI:1 IT:1 ES:1 AU:1 ZA:1 NG:1 AR:1 MX:1 TH:1 PK:1 BD:1 :3',
 ]
@@ -62,9 +66,9 @@ const ACTIVITY_WEIGHTS = [
 
 const templateWeights = TEMPLATE_SEEDS.map((t) => ({ value: t, weight: t.weight }));
 
-function newActorId(faker: Faker, taken: Set<string>): string {
+function newActorId(faker: Faker, taken: Set<string>, country: string): string {
   for (;;) {
-    const ip = faker.internet.ipv4();
+    const ip = publicIpv4(faker, country || undefined);
     const id = faker.datatype.boolean(0.08) ? `${ip}:${faker.number.int({ min: 1024, max: 65535 })}` : ip;
     if (!taken.has(ip) && !taken.has(id)) return id;
   }
@@ -90,12 +94,13 @@ export function buildActors(faker: Faker, count: number, nowS: number, days: num
   const taken = new Set(DOCUMENTED_ACTORS.map((a) => a.id));
   return Array.from({ length: Math.max(count, DOCUMENTED_ACTORS.length) }, (_, i) => {
     const documented = DOCUMENTED_ACTORS[i];
-    const id = documented?.id ?? newActorId(faker, taken);
+    const country = documented?.country ?? faker.helpers.weightedArrayElement(SOURCE_COUNTRIES);
+    const id = documented?.id ?? newActorId(faker, taken, country);
     taken.add(id);
     return {
       id,
       ip: id.split(':')[0],
-      country: documented?.country ?? faker.helpers.weightedArrayElement(COUNTRIES),
+      country,
       weight: faker.helpers.weightedArrayElement(ACTIVITY_WEIGHTS),
       templates: favouriteTemplates(faker, documented?.favourite),
       host: faker.helpers.arrayElement(HOSTS),

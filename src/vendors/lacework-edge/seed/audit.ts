@@ -1,4 +1,5 @@
 import type { CredentialControl } from '../../../mock';
+import { publicIpv4 } from '../../../generate';
 import type { Entity } from '../../../state';
 import { HOME_ACCOUNT, ROLE, STATUS } from '../common';
 import { adminOf, creationTimes, existingAt, laterThan, listOf, store, type Seeding } from './common';
@@ -71,7 +72,7 @@ function auditEvent(seeding: Seeding, user: Entity, ids: string[]): Entity {
     user_login: `${String(user.display_name)
       .toLowerCase()
       .replace(/[^a-z]+/g, '.')}@example.com`,
-    client_ip: faker.internet.ipv4(),
+    client_ip: publicIpv4(faker),
     protocol: 'HTTP/1.1',
     proto_version: 'v1',
     request_body: method === 'GET' ? '' : '{}',

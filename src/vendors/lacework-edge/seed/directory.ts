@@ -1,4 +1,5 @@
 import type { Entity } from '../../../state';
+import { pickPlace } from '../../../generate';
 import type { SeedContext } from '../../../mock';
 import { homeAccount } from '../behaviours/accounts';
 import { ROLE, SELECTOR, STATUS } from '../common';
@@ -91,7 +92,7 @@ function makeUsers(seeding: Seeding, count: number, groups: Entity[]): Entity[] 
         data_source: fromIdp ? IDP_DATA_SOURCE : 0,
         integration_id: fromIdp ? integration : '',
         source_user_id: fromIdp ? `00u${faker.string.alphanumeric(17)}` : '',
-        location: faker.location.city(),
+        location: pickPlace(faker).country.city,
         mfa_status: faker.helpers.arrayElement([0, 1, 1]),
         idp_mfa_status: fromIdp ? 1 : 0,
         tags: [...member.map((g) => `${SELECTOR.group}${String(g.uuid)}`), ...extraTags],

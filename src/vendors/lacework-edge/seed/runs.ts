@@ -1,4 +1,5 @@
 import type { Entity } from '../../../state';
+import { publicIpv4 } from '../../../generate';
 import { STATUS, save } from '../common';
 import { adminOf, creationTimes, existingAt, listOf, store, type Seeding } from './common';
 import { RUN_STATUS, expiryOf } from '../behaviours/workflows';
@@ -27,7 +28,7 @@ function runFields(seeding: Seeding, workflow: Entity, user: Entity, app: Entity
     app_protocol: app.protocol,
     app_url: `https://${String(app.host)}/`,
     device_uuid: device?.uuid,
-    client_ip: faker.internet.ipv4(),
+    client_ip: publicIpv4(faker),
     answers: workflow.answers,
     recipients: workflow.recipients,
     justification_required: workflow.justification_required,

@@ -1,4 +1,5 @@
 import type { Entity } from '../../../state';
+import { pickText } from '../../../generate';
 import { formatTime, type SeedContext } from '../../../mock';
 
 /** Coherent seeded incidents: names, severities and statuses a SOC would see, with notes and an activity log. */
@@ -41,9 +42,12 @@ export function generateIncidents(ctx: SeedContext): void {
     const host = faker.helpers.arrayElement(HOSTS);
     const noteTime = sql(createdMs + 60_000);
     const notes =
-      faker.helpers.maybe(() => [{ note: faker.lorem.sentence(), added_by: createdBy, time: noteTime }], {
-        probability: 0.4,
-      }) ?? [];
+      faker.helpers.maybe(
+        () => [{ note: pickText(faker, 'comments'), added_by: createdBy, time: noteTime }],
+        {
+          probability: 0.4,
+        },
+      ) ?? [];
     const activity: Entity[] = [
       {
         activity: 'Incident Created',
