@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   isSessionName,
+  isSize,
   LOG_FORMATS,
   LOG_LEVELS,
   runLint,
@@ -10,6 +11,7 @@ import {
   runVerify,
   SESSION_NAME_RULE,
   serveHelpText,
+  TOOL_VERSION,
   type LogFormat,
   type LogLevel,
 } from './commands';
@@ -35,6 +37,12 @@ function parseCredentials(pairs: string[] | undefined): Record<string, string> {
   return credentials;
 }
 
+/** A size as Express reads it, checked here so that a wrong one names its flag instead of failing at start. */
+function size(value: string): string {
+  if (!isSize(value)) throw new InvalidArgumentError(`'${value}' is not a size such as 1mb or 500kb`);
+  return value;
+}
+
 function clockStart(value: string): number {
   if (value === 'now') return Date.now();
   const ms = Date.parse(value);
@@ -48,6 +56,7 @@ export function buildCli(): Command {
     .description(
       'Stateful mock server and contract verifier for security-vendor APIs, driven by OpenAPI specs',
     )
+    .version(TOOL_VERSION, '-V, --version', 'print the version of secmock')
     .showHelpAfterError()
     // A mistake in the command line is the run that could not be made (exit 2), not a failed one (1).
     .exitOverride();
@@ -63,7 +72,11 @@ function addServe(program: Command): void {
     .description('serve every spec (or the given ones) as one stateful mock')
     .option('-p, --port <port>', 'port to listen on (0 picks a free one)', integer('port', 0, 65535), 4010)
     .option('-H, --host <host>', 'interface to listen on', '127.0.0.1')
-    .option('-s, --spec <file>', 'serve this spec (repeatable; default: every spec in specs/)', collect)
+    .option(
+      '-s, --spec <file|id>',
+      'serve this spec file, directory or bundled spec id (repeatable; default: every bundled spec)',
+      collect,
+    )
     .option(
       '--seed <n>',
       'seed of fixtures and generated values: same seed, same data',
@@ -87,7 +100,7 @@ function addServe(program: Command): void {
         clockStart,
       ),
     )
-    .option('--body-limit <size>', 'largest request body; larger ones get 413', '1mb')
+    .option('--body-limit <size>', 'largest request body; larger ones get 413', size, '1mb')
     .option(
       '--strict',
       'refuse what only the vendor document forbids (default: accept it as the vendor does, and report it)',
@@ -198,8 +211,8 @@ function addVerify(program: Command): void {
     .description('verify an implementation (the vendor, a staging build, the mock) against the specs')
     .option('-b, --base-url <url>', 'the implementation under test', 'http://127.0.0.1:4010')
     .option(
-      '-s, --spec <file>',
-      'verify against this spec (repeatable; default: every spec in specs/)',
+      '-s, --spec <file|id>',
+      'verify against this spec file, directory or bundled spec id (repeatable; default: every bundled spec)',
       collect,
     )
     .option('-o, --operation <id>', 'only this operationId or <spec>/<operationId> (repeatable)', collect)
@@ -262,22 +275,30 @@ function addLint(program: Command): void {
     .description(
       'validate specs (OpenAPI 3.1 schema, $refs, annotations, examples) and print a summary per spec',
     )
-    .argument('[spec...]', 'spec files (default: every spec in specs/)')
+    .argument('[spec...]', 'spec files, directories or bundled spec ids (default: every bundled spec)')
     .action(async (specs: string[]) => {
       process.exitCode = await runLint({ specs });
     });
 }
 
+/** Parses argv and runs the command; a mistake in the command line exits 2, help and --version 0. */
+async function run(program: Command): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error: unknown) {
+    if (error instanceof CommanderError) {
+      // Commander has printed what was wrong; help and --version are not mistakes.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    console.error(`secmock: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  }
+}
+
 if (require.main === module) {
-  buildCli()
-    .parseAsync(process.argv)
-    .catch((error: unknown) => {
-      if (error instanceof CommanderError) {
-        // Commander has printed what was wrong; help and --version are not mistakes.
-        process.exitCode = error.exitCode === 0 ? 0 : 2;
-        return;
-      }
-      console.error(`secmock: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    });
+  const program = buildCli();
+  // `secmock` alone asks what it can do: help on stdout and exit 0 (commander's default is stderr, exit 1).
+  if (process.argv.length <= 2) program.outputHelp();
+  else void run(program);
 }

@@ -3,6 +3,9 @@ export { runLint } from './lint';
 export { runServe } from './serve';
 export { serveHelpText } from './serve-help';
 export { runVerify } from './verify';
+export { isSize } from './sizes';
+// `secmock --version` prints the version reports carry (read from package.json at run time).
+export { TOOL_VERSION } from '../contract';
 // The CLI checks a --session name the way the mock will.
 export { isSessionName, SESSION_NAME_RULE } from '../mock';
 // The CLI offers the log levels and formats the server knows.

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { BUNDLED_SEED_DIR, type MockEngine } from '../mock';
 import { credentialLines } from './credentials-text';
+import { readCredentialsFile } from './credentials-file';
+import { InputError } from './input-error';
+import { resolveSpecArgs } from './spec-args';
 import { startMock, type RunningMock, type ServeOptions } from '../server';
-import { SpecLoadError, formatProblem } from '../openapi';
+import { SpecLoadError, formatProblem, listSpecFiles, readSecuritySchemes } from '../openapi';
 import { StateFileError } from '../state';
-
-/** A mistake in how secmock was started (a file it cannot read). */
-export class ConfigError extends Error {}
 
 export interface ServeCommandOptions extends ServeOptions {
   credentialsFile?: string;
@@ -21,11 +21,14 @@ export async function runServe(options: ServeCommandOptions): Promise<number> {
   const out = options.out ?? ((line: string) => console.log(line));
   let running: RunningMock;
   try {
+    const specs = specsToServe(options.specs);
     const credentials = options.credentialsFile
-      ? readCredentials(options.credentialsFile)
+      ? readCredentialsFile(options.credentialsFile, declaredSchemes(specs))
       : options.credentials;
-    const seedDir = options.seedDirs?.length ? [...options.seedDirs, BUNDLED_SEED_DIR] : options.seedDir;
-    running = await startMock({ ...options, credentials, seedDir, info: options.info ?? out });
+    const seedDir = options.seedDirs?.length
+      ? [...seedDirs(options.seedDirs), BUNDLED_SEED_DIR]
+      : options.seedDir;
+    running = await startMock({ ...options, specs, credentials, seedDir, info: options.info ?? out });
   } catch (error) {
     return reportStartFailure(error);
   }
@@ -43,13 +46,29 @@ export async function runServe(options: ServeCommandOptions): Promise<number> {
   return 0;
 }
 
-function readCredentials(file: string): ServeOptions['credentials'] {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ServeOptions['credentials'];
-  } catch (error) {
-    throw new ConfigError(`credentials file ${file} is unreadable: ${(error as Error).message}`);
-  }
+/** `-s` entries as files (a spec id names a bundled spec); loaded specs given in-process pass as they are. */
+function specsToServe(specs: ServeOptions['specs']): ServeOptions['specs'] {
+  if (!specs?.length || specs.some((spec) => typeof spec !== 'string')) return specs;
+  return resolveSpecArgs(specs as string[], '--spec');
 }
+
+/** The security schemes of what will be served, for checking the names a credentials file gives. */
+function declaredSchemes(specs: ServeOptions['specs']): string[] {
+  return (specs?.length ? specs : listSpecFiles())
+    .flatMap((spec) => (typeof spec === 'string' ? readSecuritySchemes(spec) : spec.securitySchemes))
+    .map((scheme) => scheme.name);
+}
+
+/** A --seed-dir that does not exist would silently serve the bundled fixtures instead of the user's. */
+function seedDirs(dirs: readonly string[]): string[] {
+  for (const dir of dirs)
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      throw new InputError(`--seed-dir ${dir}: no such directory`);
+  return [...dirs];
+}
+
+/** Why a listen fails when the address is wrong: in use, privileged, not local, or not a host at all. */
+const LISTEN_ERRORS = ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN'];
 
 function reportStartFailure(error: unknown): number {
   if (error instanceof SpecLoadError) {
@@ -58,13 +77,13 @@ function reportStartFailure(error: unknown): number {
       console.error(`  ${formatProblem({ ...problem, file: relative(process.cwd(), problem.file) })}`);
     return 2;
   }
-  if (error instanceof StateFileError || error instanceof ConfigError) {
+  if (error instanceof StateFileError || error instanceof InputError) {
     console.error(`secmock: ${error.message}`);
     return 2;
   }
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE' || code === 'EACCES') {
-    console.error(`secmock: cannot listen: ${(error as Error).message}`);
+  if (code !== undefined && LISTEN_ERRORS.includes(code)) {
+    console.error(`secmock: cannot listen (--host, --port): ${(error as Error).message}`);
     return 2;
   }
   console.error(`secmock: ${error instanceof Error ? error.message : String(error)}`);

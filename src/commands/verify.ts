@@ -12,6 +12,10 @@ import {
 } from '../contract';
 import { formatConsole, formatHtml, formatJson, formatJunit, formatRunError } from '../report';
 import { formatProblem, listSpecFiles, loadSpecs, SpecLoadError } from '../openapi';
+import { InputError } from './input-error';
+import { knownDeviationsOf } from './known-deviations';
+import { checkSchemeNames } from './scheme-names';
+import { resolveSpecArgs } from './spec-args';
 
 export interface VerifyCommandOptions extends Omit<VerifyOptions, 'specs'> {
   specs?: string[];
@@ -31,13 +35,16 @@ export async function runVerify(options: VerifyCommandOptions): Promise<number> 
   try {
     reports = parseReportOption(options.report);
     checkBaseUrl(options.baseUrl);
-    const specs = await loadSpecs(options.specs?.length ? options.specs : listSpecFiles());
+    const specs = await loadSpecs(resolveSpecArgs(options.specs, '--spec') ?? listSpecFiles());
+    const schemes = specs.flatMap((spec) => spec.securitySchemes.map((scheme) => scheme.name));
+    checkSchemeNames(Object.keys(options.credentials ?? {}), schemes, '--credential');
+    const knownDeviations = knownDeviationsOf(options.knownDeviations, specs);
     if (options.dryRun) {
       const { schedule, book } = planRun(specs, options);
       for (const line of describeSchedule(schedule, book, options.seed ?? 1)) out(line);
       return 0;
     }
-    const { summary } = await verify({ ...options, specs });
+    const { summary } = await verify({ ...options, specs, knownDeviations });
     for (const line of formatConsole(summary)) out(line);
     for (const [format, path] of reports) {
       writeReport(path, FORMATS[format](summary));
@@ -45,28 +52,48 @@ export async function runVerify(options: VerifyCommandOptions): Promise<number> 
     }
     return summary.ok ? 0 : 1;
   } catch (error) {
-    if (error instanceof SpecLoadError) {
-      for (const problem of error.problems) console.error(formatProblem(problem));
-      return 2;
-    }
-    if (error instanceof SelectionError || error instanceof TargetUnreachableError) {
-      console.error(`secmock: ${error.message}`);
-      const failed = { message: error.message, baseUrl: options.baseUrl, startedAt, version: TOOL_VERSION };
-      for (const [format, path] of reports) {
-        writeReport(path, formatRunError[format](failed));
-        out(`${format} report: ${path}`);
-      }
-      return 2;
-    }
-    if (error instanceof KnownDeviationsError || error instanceof ReportOptionError) {
-      console.error(`secmock: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    return reportRunError(error, { baseUrl: options.baseUrl, startedAt, reports, out });
   }
 }
 
-class ReportOptionError extends Error {}
+/** Why the run could not be made, on stderr and in the reports asked for; exit 2. */
+function reportRunError(
+  error: unknown,
+  run: {
+    baseUrl: string;
+    startedAt: string;
+    reports: Array<[keyof typeof FORMATS, string]>;
+    out: (line: string) => void;
+  },
+): number {
+  if (error instanceof SpecLoadError) {
+    for (const problem of error.problems) console.error(formatProblem(problem));
+    return 2;
+  }
+  if (error instanceof SelectionError || error instanceof TargetUnreachableError) {
+    console.error(`secmock: ${error.message}`);
+    const failed = {
+      message: error.message,
+      baseUrl: run.baseUrl,
+      startedAt: run.startedAt,
+      version: TOOL_VERSION,
+    };
+    for (const [format, path] of run.reports) {
+      writeReport(path, formatRunError[format](failed));
+      run.out(`${format} report: ${path}`);
+    }
+    return 2;
+  }
+  if (error instanceof KnownDeviationsError) {
+    console.error(`secmock: --known-deviations ${error.file}: ${error.problem}`);
+    return 2;
+  }
+  if (error instanceof InputError) {
+    console.error(`secmock: ${error.message}`);
+    return 2;
+  }
+  throw error;
+}
 
 function writeReport(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -81,9 +108,7 @@ function checkBaseUrl(baseUrl: string): void {
     url = undefined;
   }
   if (!url || !['http:', 'https:'].includes(url.protocol))
-    throw new ReportOptionError(
-      `--base-url takes an http(s) URL such as http://127.0.0.1:4010; got '${baseUrl}'`,
-    );
+    throw new InputError(`--base-url takes an http(s) URL such as http://127.0.0.1:4010; got '${baseUrl}'`);
 }
 
 export function parseReportOption(option: string | undefined): Array<[keyof typeof FORMATS, string]> {
@@ -91,7 +116,7 @@ export function parseReportOption(option: string | undefined): Array<[keyof type
   return option.split(',').map((part) => {
     const [format, path] = part.split('=');
     if (!(format in FORMATS) || !path)
-      throw new ReportOptionError(`--report takes junit=<path>,json=<path>,html=<path>; got '${part}'`);
+      throw new InputError(`--report takes junit=<path>,json=<path>,html=<path>; got '${part}'`);
     return [format as keyof typeof FORMATS, path];
   });
 }

@@ -1,4 +1,11 @@
-import { lineOfPointer, toPointer, type Operation, type SpecModel, type SpecProblem } from '../openapi';
+import {
+  lineOfPointer,
+  nearMissHint,
+  toPointer,
+  type Operation,
+  type SpecModel,
+  type SpecProblem,
+} from '../openapi';
 import type { AdminRoute, Behaviour, ClockListener, SeedGenerator, VendorModule } from './plugin';
 import type { SeedFile } from './seed/seed-file';
 
@@ -91,36 +98,9 @@ function unresolved(
 ): SpecProblem {
   const known = Object.keys((kind === 'behaviour' ? module?.behaviours : module?.generators) ?? {});
   const message = module
-    ? `unknown ${kind} '${name}': vendor module '${specId}' defines no such ${kind}${hint(name, known)}`
+    ? `unknown ${kind} '${name}': vendor module '${specId}' defines no such ${kind}${nearMissHint(name, known)}`
     : `unknown ${kind} '${name}': no vendor module has the id '${specId}' (the spec's id), so no ${kind} can be named`;
   return { file, pointer, line: lineOfPointer(file, pointer), message, severity: 'error' };
-}
-
-/** `(did you mean 'jiraAdd'?)` for a near miss, else the known names. */
-function hint(name: string, known: string[]): string {
-  if (known.length === 0) return '';
-  const near = known
-    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance)[0];
-  if (near.distance <= Math.max(2, Math.floor(name.length / 4)))
-    return ` (did you mean '${near.candidate}'?)`;
-  return ` (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', ...' : ''})`;
-}
-
-/** Levenshtein distance, row by row: names are short. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function duplicateModules(modules: readonly VendorModule[]): SpecProblem[] {

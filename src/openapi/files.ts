@@ -11,7 +11,3 @@ export function listSpecFiles(dir: string = BUNDLED_SPECS_DIR): string[] {
     .sort()
     .map((name) => join(dir, name));
 }
-
-export function resolveSpecFiles(files: readonly string[] | undefined): string[] {
-  return files && files.length > 0 ? files.map((f) => resolve(f)) : listSpecFiles();
-}

@@ -5,7 +5,8 @@ export { documentsStatus, findResponse, successStatus } from './status';
 export { formatLocation } from './annotations';
 export { lineOfPointer } from './parse-file';
 export { toPointer, parsePointer, resolvePointer } from './pointer';
-export { BUNDLED_SPECS_DIR, listSpecFiles, resolveSpecFiles } from './files';
+export { BUNDLED_SPECS_DIR, listSpecFiles } from './files';
+export { editDistance, nearMissHint } from './near-miss';
 export {
   entityPointer,
   existsPointer,
