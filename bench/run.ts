@@ -60,6 +60,10 @@ async function measureLoad(): Promise<LoadReport> {
       .filter((r) => r.id === 'get-by-id' || r.id === 'create')
       .map((r) => ({ ...r, headers: { ...r.headers, 'x-secmock-session': 'bench' } }));
     await runTarget('secmock session', await startSecmock(), inSession, rows, targets);
+    // The same create with --state-file: each request's writes committed to SQLite before the answer (0014).
+    const create = requests.filter((r) => r.id === 'create');
+    const durable = await startSecmock(['--state-file', join(scratch, 'state.db')]);
+    await runTarget('secmock state file', durable, create, rows, targets);
     const baseline = [requests[0] as BenchRequest];
     await runTarget('node:http', await startBaseline('raw', bodyFile), baseline, rows, targets);
     await runTarget('express', await startBaseline('express', bodyFile), baseline, rows, targets);

@@ -43,8 +43,9 @@ export function startBaseline(kind: 'raw' | 'express', bodyFile: string): Promis
   return startTarget(join(__dirname, 'baseline-server.js'), (port) => [kind, port, bodyFile]);
 }
 
-export function startSecmock(): Promise<Target> {
-  return startTarget(SECMOCK_CLI, (port) => ['serve', '--port', port], SECMOCK_NODE_OPTIONS);
+/** `secmock serve` with all specs; `extra` adds options (the state-file row gives --state-file). */
+export function startSecmock(extra: string[] = []): Promise<Target> {
+  return startTarget(SECMOCK_CLI, (port) => ['serve', '--port', port, ...extra], SECMOCK_NODE_OPTIONS);
 }
 
 /**
@@ -81,6 +82,7 @@ export function rssMb(pid: number): number | undefined {
 /** Paths as a reader would type them from the project root; the scratch body file by what it holds. */
 function relative(path: string): string {
   if (path.startsWith(`${ROOT}/`)) return path.slice(ROOT.length + 1);
-  if (path.startsWith(tmpdir())) return '<secmock-get-by-id-body.json>';
+  if (path.startsWith(tmpdir()))
+    return path.endsWith('.db') ? '<scratch>/state.db' : '<secmock-get-by-id-body.json>';
   return path;
 }

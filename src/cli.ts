@@ -89,7 +89,10 @@ function addServe(program: Command): void {
       'look for <spec-id>.yaml seed files here first, then in the bundled fixtures/seed/ (repeatable)',
       collect,
     )
-    .option('--state-file <path>', 'keep the state in this file across restarts (atomic writes)')
+    .option(
+      '--state-file <path>',
+      'keep the state in this SQLite file across restarts; each write is saved before it is answered',
+    )
     .option('--reset-state', 'start from the fixtures even if the state file exists (it is overwritten)')
     .option(
       '--credentials <file>',

@@ -44,6 +44,7 @@ const ALLOWED: Record<string, string[]> = {
 const PACKAGE_OWNERS: Array<[RegExp, string]> = [
   [/^(express|cors)$/, 'server'],
   [/^ajv(\/|$)|^ajv-formats$/, 'schema'],
+  [/^better-sqlite3$/, 'state'],
 ];
 
 interface Import {

@@ -42,10 +42,10 @@ export async function handleAdmin(
   const route = request.path.slice(ADMIN_PREFIX.length).replace(/^\/|\/$/g, '');
   const key = `${request.method.toUpperCase()} ${route}`;
   const vendorRoute = engine.bindings.adminRoutes.get(key);
-  if (vendorRoute) {
-    return vendorRoute(request, body, engine.adminContext());
-  }
-  return sessionRoute(root, key) ?? builtin(engine, key, route, request, body);
+  // One admin call's writes (a reset, an hourly sync per hour the clock moves) land whole, and with a state
+  // file in one transaction, before the answer.
+  if (vendorRoute) return engine.store.atomically(() => vendorRoute(request, body, engine.adminContext()));
+  return sessionRoute(root, key) ?? engine.store.atomically(() => builtin(engine, key, route, request, body));
 }
 
 /** `GET sessions` lists the sessions held; `DELETE sessions/<name>` forgets one (its data with it). */

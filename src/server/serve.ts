@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
-import { BUNDLED_SEED_DIR } from '../mock';
+import { BUNDLED_SEED_DIR, type MockEngine } from '../mock';
 import { listSpecFiles } from '../openapi';
-import { readStateFile, StatePersister } from '../state';
+import { openStateFile, type StatePersister } from '../state';
 import { createMockApp, type MockApp, type MockAppOptions } from './app';
 import { answerClientError } from './client-error';
 import { reloadSpecs, watchFiles } from './reload';
@@ -11,7 +11,10 @@ import { reloadSpecs, watchFiles } from './reload';
 export interface ServeOptions extends MockAppOptions {
   port?: number;
   host?: string;
-  /** Keep the store in this file across restarts. */
+  /**
+   * Keep the store in this SQLite file across restarts: each request's writes are durable before it is
+   * answered (an older JSON state file is converted). Its directory is created.
+   */
   stateFile?: string;
   /** Ignore (and overwrite) an existing state file instead of loading it. */
   resetState?: boolean;
@@ -38,13 +41,7 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
   const adminHosts = options.host ? [...(options.adminHosts ?? []), options.host] : options.adminHosts;
   const app = await createMockApp({ ...options, adminHosts });
   const engine = app.mock;
-  let persister: StatePersister | undefined;
-  if (options.stateFile) {
-    const saved = options.resetState ? undefined : readStateFile(options.stateFile);
-    if (saved) engine.restore(saved);
-    persister = new StatePersister(options.stateFile, engine.store, engine.seed);
-    if (!saved) persister.flush();
-  }
+  const persister = options.stateFile ? persistState(engine, options.stateFile, options) : undefined;
   const server = createServer(app);
   server.keepAliveTimeout = 5000;
   const unused = trackUnusedSockets(server);
@@ -63,11 +60,8 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
           (options.info ?? ((m: string) => console.log(`secmock: ${m}`)))(report.message);
           if (!report.engine) return;
           app.mock = report.engine;
-          if (persister && options.stateFile) {
-            persister.close();
-            persister = new StatePersister(options.stateFile, report.engine.store, report.engine.seed);
-            persister.flush();
-          }
+          // The new engine's store holds what the old one did (minus what no longer fits): saved whole.
+          persister?.attach(report.engine.store, true);
         });
       })
     : undefined;
@@ -87,6 +81,23 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
       return closing;
     },
   };
+}
+
+/** Loads the state file into the engine (or writes the fixtures to a new one) and saves each request's writes. */
+function persistState(engine: MockEngine, path: string, options: ServeOptions): StatePersister {
+  const { saved, persister } = openStateFile(path, {
+    reset: options.resetState,
+    seed: engine.seed,
+    info: options.info ?? ((m: string) => console.log(`secmock: ${m}`)),
+  });
+  if (saved) engine.restore(saved);
+  try {
+    persister.attach(engine.store, !saved);
+  } catch (error) {
+    persister.close();
+    throw error;
+  }
+  return persister;
 }
 
 /**

@@ -1,91 +1,93 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import type { Store, StoreSnapshot } from './store';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  migrateJsonStateFile,
+  migratingPathOf,
+  removeDatabaseFiles,
+  removeJsonTemporaries,
+} from './migrate-json';
+import { failsAsStateFile, openDatabase } from './open-database';
+import { loadSqliteDriver } from './sqlite-driver';
+import { readSnapshot } from './state-db';
+import { StateFileError } from './state-file-error';
+import { StatePersister } from './state-persister';
+import type { StoreSnapshot } from './store';
+
+// Where it was declared before it had a file of its own.
+export { StateFileError };
 
 /**
- * Persists the store so that a restart keeps what was created. Writes are atomic (a temporary file,
- * fsync, rename), so a crash mid-write leaves the previous complete state, never a truncated file.
+ * `--state-file`: an SQLite database (see state-db.ts and docs/decisions/0014-sqlite-state.md) opened,
+ * created or migrated from the older JSON file. Whatever it cannot use stops the start with a
+ * StateFileError naming the file; nothing the user has is overwritten unless they said --reset-state.
  */
-export class StateFileError extends Error {}
-
-interface StateFileContent {
-  format: 'secmock-state';
-  version: 1;
-  savedAt: string;
+export interface StateFileOptions {
+  /** Start from the fixtures: the file's content is replaced (never another program's database). */
+  reset?: boolean;
+  /** Noted in the file, for whoever reads it. */
   seed: number;
-  store: StoreSnapshot;
+  /** Where a migration is reported. */
+  info?: (message: string) => void;
 }
 
-export function readStateFile(path: string): StoreSnapshot | undefined {
-  if (!existsSync(path)) return undefined;
-  let content: StateFileContent;
+export interface OpenedStateFile {
+  /** What the file held, to restore; undefined for a new file or --reset-state. */
+  saved: StoreSnapshot | undefined;
+  persister: StatePersister;
+}
+
+export function openStateFile(path: string, options: StateFileOptions): OpenedStateFile {
+  // First, so that a machine without the driver changes nothing on disk.
+  const driver = loadSqliteDriver();
+  ensureDirectory(path);
+  // What a migration that was cut short left (the JSON it was converting is still in place), and what the
+  // JSON writer of earlier versions left when it was killed.
+  removeDatabaseFiles(migratingPathOf(path));
+  removeJsonTemporaries(path);
+  const found = sniff(path);
+  if (found === 'missing') removeDatabaseFiles(path); // an orphaned -wal would otherwise be replayed
+  if (found === 'json' && !options.reset) {
+    const backup = failsAsStateFile(path, () => migrateJsonStateFile(driver, path, options.seed));
+    options.info?.(`converted the JSON state file ${path} to SQLite; the JSON is kept as ${backup}`);
+  } else if ((found === 'json' || found === 'other') && options.reset) removeDatabaseFiles(path);
+  else if (found === 'other')
+    throw new StateFileError(
+      `--state-file ${path}: this file is neither a secmock state database nor a JSON state file; ` +
+        'point --state-file at another file, or start with --reset-state to replace it',
+    );
+  const { db, created } = openDatabase(driver, path, options.seed, options.reset === true);
   try {
-    content = JSON.parse(readFileSync(path, 'utf8')) as StateFileContent;
+    const saved = options.reset || created ? undefined : failsAsStateFile(path, () => readSnapshot(db));
+    return { saved, persister: new StatePersister(db, path) };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The directory is created: `--state-file .secmock/state.db` works on a fresh checkout or CI runner. */
+function ensureDirectory(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
     throw new StateFileError(
-      `state file ${path} is unreadable (${(error as Error).message}); fix or delete it, or start with --reset-state`,
+      `--state-file ${path}: cannot create its directory ${dirname(path)} (${(error as Error).message})`,
     );
   }
-  if (
-    content?.format !== 'secmock-state' ||
-    content.version !== 1 ||
-    typeof content.store?.collections !== 'object'
-  ) {
-    throw new StateFileError(
-      `state file ${path} is not a secmock state file; fix or delete it, or start with --reset-state`,
-    );
-  }
-  return content.store;
 }
 
-export function writeStateFile(path: string, seed: number, snapshot: StoreSnapshot): void {
-  const content: StateFileContent = {
-    format: 'secmock-state',
-    version: 1,
-    savedAt: new Date().toISOString(),
-    seed,
-    store: snapshot,
-  };
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    writeSync(fd, JSON.stringify(content));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, path);
-}
+type Found = 'missing' | 'sqlite' | 'json' | 'other';
 
-/** Saves the store shortly after each burst of changes, and on demand (at shutdown). */
-export class StatePersister {
-  private timer: NodeJS.Timeout | undefined;
-  private savedRevision = -1;
-  private readonly unsubscribe: () => void;
-
-  constructor(
-    private readonly path: string,
-    private readonly store: Store,
-    private readonly seed: number,
-    private readonly delayMs = 50,
-  ) {
-    this.unsubscribe = store.onChange(() => this.schedule());
-  }
-
-  private schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
-  }
-
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.store.revision === this.savedRevision) return;
-    this.savedRevision = this.store.revision;
-    writeStateFile(this.path, this.seed, this.store.snapshot());
-  }
-
-  close(): void {
-    this.flush();
-    this.unsubscribe();
-  }
+/** What the file is, from its first bytes: an SQLite header, JSON (today's `{`), or something else. */
+function sniff(path: string): Found {
+  if (!existsSync(path)) return 'missing';
+  if (statSync(path).isDirectory())
+    throw new StateFileError(`--state-file ${path}: this is a directory; give the path of a file in it`);
+  const head = Buffer.alloc(16);
+  const fd = failsAsStateFile(path, () => openSync(path, 'r'));
+  const read = readSync(fd, head, 0, 16, 0);
+  closeSync(fd);
+  // An empty file is a new database to SQLite (`touch state.db` is fine).
+  if (read === 0 || head.toString('latin1') === 'SQLite format 3\0') return 'sqlite';
+  return head.toString('utf8').trimStart().startsWith('{') ? 'json' : 'other';
 }

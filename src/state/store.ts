@@ -2,6 +2,8 @@
  * The mock's memory: named collections of JSON entities plus counters for generated ids. A tiny, pure
  * store (no HTTP, no spec knowledge) that can be snapshotted, restored and persisted.
  */
+import { StoreChanges, type Undo } from './changes';
+
 export type Entity = Record<string, unknown>;
 
 export interface StoreSnapshot {
@@ -54,12 +56,10 @@ export class StoreFullError extends Error {
   }
 }
 
-/** Undoes one write; kept while a request's writes may still have to be undone. */
-type Undo = () => void;
-
 /** What a collection shares with its store: change notices, the bounds, the undo list, the bytes written. */
 interface StoreLedger {
-  changed(): void;
+  /** An entity of the collection was written or removed; without a key, the whole collection was cleared. */
+  changed(collection: string, key: string | undefined, removed: boolean): void;
   readonly bounds: StoreBounds;
   /** The undo list of the current `atomically`, or undefined outside one. */
   readonly journal: Undo[] | undefined;
@@ -176,7 +176,7 @@ export class Collection {
     });
     this.items.set(text, entity);
     this.account(text, bytes);
-    this.changed();
+    this.changed(text, false);
   }
 
   remove(key: unknown): boolean {
@@ -192,7 +192,7 @@ export class Collection {
     });
     this.items.delete(text);
     this.account(text, undefined);
-    this.changed();
+    this.changed(text, true);
     return true;
   }
 
@@ -214,9 +214,9 @@ export class Collection {
     this.changes++;
   }
 
-  private changed(): void {
+  private changed(key?: string, removed = false): void {
     this.changes++;
-    this.ledger.changed();
+    this.ledger.changed(this.name, key, removed);
   }
 
   /** Records an entity's written size (undefined: not counted), keeping the store-wide total. */
@@ -264,9 +264,18 @@ export class Store {
   private readonly collections = new Map<string, Collection>();
   private counters: Record<string, number> = {};
   private listeners: Array<() => void> = [];
+  /** Where writes are made durable (a state file), and what changed since they last were. */
+  private durable: { changes: StoreChanges; commit: (changes: StoreChanges) => void } | undefined;
   /** Shared with every collection; `journal` is the undo list of the current `atomically`, newest last. */
   private readonly ledger: { -readonly [K in keyof StoreLedger]: StoreLedger[K] } = {
-    changed: () => this.touch(),
+    changed: (collection, key, removed) => {
+      const changes = this.durable?.changes;
+      if (changes)
+        this.note(
+          key === undefined ? changes.collection(collection) : changes.entity(collection, key, removed),
+        );
+      this.touch();
+    },
     bounds: UNBOUNDED,
     journal: undefined,
     writtenBytes: 0,
@@ -294,8 +303,23 @@ export class Store {
   }
 
   /**
-   * Runs the writes of one request as a whole: if it throws (a bound refused a write, or a bug), every
-   * write it made is undone and the revision is as before, then the error goes on to the caller.
+   * Makes every later write durable through `commit` before it counts as done: at the end of each outermost
+   * `atomically` (one call for a request's writes), and right after a write made outside one. `commit` gets
+   * what changed since it last returned and reads the values from the store; when it throws, the changes
+   * stay noted for the next call (and an `atomically`'s writes are undone). Returns how to stop.
+   */
+  persistWith(commit: (changes: StoreChanges) => void): () => void {
+    const durable = { changes: new StoreChanges(), commit };
+    this.durable = durable;
+    return () => {
+      if (this.durable === durable) this.durable = undefined;
+    };
+  }
+
+  /**
+   * Runs the writes of one request as a whole: if it throws (a bound refused a write, or a bug), or they
+   * cannot be made durable, every write it made is undone and the revision is as before, then the error
+   * goes on to the caller.
    */
   atomically<T>(work: () => T): T {
     if (this.ledger.journal) return work();
@@ -303,7 +327,9 @@ export class Store {
     const revision = this.revision;
     this.ledger.journal = journal;
     try {
-      return work();
+      const result = work();
+      this.makeDurable();
+      return result;
     } catch (error) {
       this.ledger.journal = undefined;
       for (const undo of journal.reverse()) undo();
@@ -324,6 +350,7 @@ export class Store {
     const next = current === undefined ? start : current + step;
     this.ledger.journal?.push(() => this.restoreCounter(name, current));
     this.counters[name] = next;
+    this.noteCounter(name);
     this.touch();
     return next;
   }
@@ -336,7 +363,13 @@ export class Store {
     const current = this.counters[name];
     this.ledger.journal?.push(() => this.restoreCounter(name, current));
     this.counters[name] = value;
+    this.noteCounter(name);
     this.touch();
+  }
+
+  /** Every counter and its value. */
+  counterEntries(): Array<[string, number]> {
+    return Object.entries(this.counters);
   }
 
   private restoreCounter(name: string, value: number | undefined): void {
@@ -367,6 +400,7 @@ export class Store {
     this.ledger.writtenBytes = 0;
     for (const [name, entries] of Object.entries(snapshot.collections)) this.collection(name).share(entries);
     this.counters = { ...snapshot.counters };
+    if (this.durable) this.durable.changes.all = true;
     this.touch();
   }
 
@@ -379,12 +413,31 @@ export class Store {
       this.collection(name).load(structuredClone(entries));
     }
     this.counters = { ...snapshot.counters };
+    if (this.durable) this.durable.changes.all = true;
     this.touch();
   }
 
   private touch(): void {
     this.revision++;
     for (const listener of this.listeners) listener();
+    // A write outside `atomically` is a request of its own (an admin call): durable before it returns.
+    if (this.durable && !this.ledger.journal) this.makeDurable();
+  }
+
+  private noteCounter(name: string): void {
+    if (this.durable) this.note(this.durable.changes.counter(name));
+  }
+
+  /** Keeps a change's note with the write: undoing the write takes the note back. */
+  private note(undo: Undo | undefined): void {
+    if (undo) this.ledger.journal?.push(undo);
+  }
+
+  private makeDurable(): void {
+    const durable = this.durable;
+    if (!durable || durable.changes.empty) return;
+    durable.commit(durable.changes);
+    durable.changes.clear();
   }
 }
 
