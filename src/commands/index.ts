@@ -1,8 +1,13 @@
 /** The CLI's commands: each a function of its options that returns an exit code. */
-export { runLint } from './lint';
-export { runServe } from './serve';
+export {
+  runLint,
+  runServe,
+  runVerify,
+  type LintOptions,
+  type ServeCommandOptions,
+  type VerifyCommandOptions,
+} from './lazy';
 export { serveHelpText } from './serve-help';
-export { runVerify } from './verify';
 export { isSize } from './sizes';
 // `secmock --version` prints the version reports carry (read from package.json at run time).
 export { TOOL_VERSION } from '../contract';
