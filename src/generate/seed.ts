@@ -1,4 +1,18 @@
-import { base, en, Faker } from '@faker-js/faker';
+import type * as FakerLibrary from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+
+type FakerModule = typeof FakerLibrary;
+let fakerModule: FakerModule | undefined;
+
+/**
+ * faker's module is loaded on the first value generated, not at start-up: it takes about 100 ms to load,
+ * and a mock that starts from a prepared world may not generate anything for a while.
+ */
+function newFaker(): Faker {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() would be async
+  fakerModule ??= require('@faker-js/faker') as FakerModule;
+  return new fakerModule.Faker({ locale: [fakerModule.en, fakerModule.base] });
+}
 
 /** FNV-1a over the parts: a stable 32-bit seed for "this seed, this collection, this entity". */
 export function hashSeed(...parts: ReadonlyArray<string | number>): number {
@@ -12,7 +26,7 @@ export function hashSeed(...parts: ReadonlyArray<string | number>): number {
 
 /** A faker of its own, seeded: generation never touches the shared global faker. */
 export function createFaker(seed: number): Faker {
-  const faker = new Faker({ locale: [en, base] });
+  const faker = newFaker();
   faker.seed(seed);
   return faker;
 }
@@ -27,7 +41,7 @@ export class FakerPool {
   private lent: Faker[] = [];
 
   acquire(seed: number): Faker {
-    const faker = this.free.pop() ?? new Faker({ locale: [en, base] });
+    const faker = this.free.pop() ?? newFaker();
     faker.seed(seed);
     this.lent.push(faker);
     return faker;
