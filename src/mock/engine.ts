@@ -15,6 +15,7 @@ import { compileRequestValidator, type RequestValidator, ResponseValidator } fro
 import { bindModules, type Bindings } from './bind';
 import { ResourceRuntime } from './crud/resources';
 import type { AdminContext } from './plugin';
+import { builtWorld, keepWorld, preparedWorld, worldKey } from './prepared-world';
 import { populateStore } from './seed/populate';
 import { readSeedFiles, type SeedFile } from './seed/seed-file';
 import { checkLimits, DEFAULT_LIMITS, type MockLimits, type MockOptions } from './options';
@@ -74,6 +75,8 @@ export class MockEngine {
   private readonly compilers: { strict: SchemaCompiler; coercing: SchemaCompiler };
   /** The seeded state: what reset goes back to. */
   private readonly initial: StoreSnapshot;
+  /** What the build files this world under (prepared-world.ts); undefined when a spec has no file. */
+  private preparedKey: string | undefined;
   private readonly warned: Set<string>;
 
   /**
@@ -149,8 +152,7 @@ export class MockEngine {
       this.store.share(this.initial);
       this.sessions = undefined;
     } else {
-      this.populate();
-      this.initial = this.store.snapshot();
+      this.initial = this.seededWorld();
       this.sessions = new Sessions((name) => new MockEngine(this.options, { engine: this, name }), {
         maxSessions: options.maxSessions ?? DEFAULT_MAX_SESSIONS,
         idleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS,
@@ -162,6 +164,11 @@ export class MockEngine {
       maxListItems: this.limits.maxListItems,
       maxWrittenBytes: this.limits.maxWrittenBytes,
     });
+  }
+
+  /** The seeded world and the name the build gives its file, for `npm run build` to prepare it. */
+  seededWorldToPrepare(): { key: string; world: StoreSnapshot } | undefined {
+    return this.preparedKey === undefined ? undefined : { key: this.preparedKey, world: this.initial };
   }
 
   /** The seeded state, frozen on first use so that session worlds can share it without copying. */
@@ -202,6 +209,34 @@ export class MockEngine {
         (compiled ??= compileRequestValidator(operation, { coercing, strict }, this.limits))(request, params),
       );
     }
+  }
+
+  /**
+   * The seeded world, shared copy-on-write: one this process already built for the same inputs, else the one
+   * the build prepared (when the modules are the shipped ones it used), else built now and kept.
+   */
+  private seededWorld(): StoreSnapshot {
+    const inputs = {
+      seed: this.seed,
+      clockStart: this.options.clockStart ?? DEFAULT_CLOCK_START,
+      credentials: this.options.credentials,
+      limits: this.limits,
+      seeds: this.seeds,
+      specs: this.specs,
+      modules: this.options.modules ?? [],
+    };
+    const key = worldKey(inputs, true);
+    const prepared = worldKey(inputs, false);
+    this.preparedKey = prepared;
+    const known =
+      (key && builtWorld(key)) || (this.options.preparedWorlds && prepared && preparedWorld(prepared));
+    if (known) {
+      this.store.share(known);
+      return key ? keepWorld(key, known) : known;
+    }
+    this.populate();
+    const world = this.store.snapshot();
+    return key ? keepWorld(key, world) : world;
   }
 
   private populate(): void {
@@ -250,9 +285,8 @@ export class MockEngine {
 
   /** Back to the seeded state: the store, the clock and the issued credentials; scenarios and the log too. */
   reset(): void {
-    // A session goes back to sharing the frozen fixtures; the shared world takes its own copy of them.
-    if (this.sessionName === undefined) this.store.restore(this.initial);
-    else this.store.share(this.initial);
+    // Back to sharing the frozen fixtures: nothing is copied until a write.
+    this.store.share(this.sharedInitial());
     this.scenarios.clear();
     this.log.clear();
     this.rateLimiter?.clear();

@@ -39,6 +39,11 @@ export interface MockOptions {
    */
   seedDir?: string | readonly string[] | false;
   requestLogSize?: number;
+  /**
+   * Start from the world the build prepared for these specs, seed files and seed (dist/prepared), if there is
+   * one. Only for the shipped vendor modules, which the build used: a replaced module may seed otherwise.
+   */
+  preparedWorlds?: boolean;
   /** When set, the admin API requires it (header x-secmock-admin-token) and answers any peer. */
   adminToken?: string;
   /** Host names the admin API answers besides loopback names and IP literals (the host it listens on). */

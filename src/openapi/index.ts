@@ -3,7 +3,7 @@ export { inspectSpec, loadSpecs, type SpecInspection, type SpecStats } from './l
 export { formatProblem, hasErrors, SpecLoadError, type SpecProblem } from './problems';
 export { documentsStatus, findResponse, successStatus } from './status';
 export { formatLocation } from './annotations';
-export { lineOfPointer } from './parse-file';
+export { contentHashOf, lineOfPointer, writeParsedCopy } from './parse-file';
 export { toPointer, parsePointer, resolvePointer } from './pointer';
 export { BUNDLED_SPECS_DIR, listSpecFiles } from './files';
 export { editDistance, nearMissHint } from './near-miss';

@@ -129,6 +129,7 @@ function buildModel(
   const model: SpecModel = {
     id,
     file,
+    contentHash: parsed.contentHash,
     title: document.info.title,
     version: document.info.version,
     document,

@@ -8,6 +8,8 @@ export type JsonSchema = OpenAPIV3_1.SchemaObject;
 export interface SpecModel {
   id: string;
   file: string;
+  /** SHA-1 of the spec file's text, when it was loaded from one: what a prepared world was built from. */
+  contentHash?: string;
   title: string;
   version: string;
   document: OpenAPIV3_1.Document;

@@ -1,15 +1,17 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { type BodyProblem, type PlainRequest, type PlainResponse } from '../http';
 import { handleAndRecord, MockEngine, type MockOptions, type VendorModule } from '../mock';
-import { listSpecFiles, loadSpecs, type SpecModel } from '../openapi';
+import { contentHashOf, listSpecFiles, loadSpecs, type SpecModel } from '../openapi';
 import { BUILTIN_VENDORS } from '../vendors';
 import { serveConsole } from './console';
 import { corsMiddleware, type CorsSetting } from './cors';
 import { createRequestLogger, type RequestLogger, type RequestLogOptions } from './request-logger';
 
 export interface MockAppOptions extends Omit<MockOptions, 'specs' | 'modules'> {
-  /** Spec files or loaded specs; default: every spec in secmock's specs/. */
+  /** Spec files, bundled spec ids (`manageengine-incidents`) or loaded specs; default: every bundled spec. */
   specs?: Array<string | SpecModel>;
   /**
    * Vendor modules added to the ones secmock ships; one with the id of a shipped module replaces it. Each
@@ -49,6 +51,8 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     ...options,
     specs: await resolveSpecs(options.specs),
     modules: withBuiltins(options.modules ?? []),
+    // The build prepared worlds with the shipped modules only: one replaced may seed another world.
+    preparedWorlds: options.preparedWorlds ?? (options.modules ?? []).length === 0,
   });
   return buildExpressApp(engine, {
     bodyLimit: options.bodyLimit ?? '1mb',
@@ -62,12 +66,43 @@ function withBuiltins(added: readonly VendorModule[]): VendorModule[] {
   return [...BUILTIN_VENDORS.filter((m) => !ids.has(m.id)), ...added];
 }
 
+/**
+ * Specs this process loaded, by file and content: the second app of a test suite (one per test file, or per
+ * test) reuses the model instead of parsing and checking the spec again. Models are never changed.
+ */
+const loadedSpecs = new Map<string, SpecModel>();
+const MAX_LOADED_SPECS = 16;
+
 async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promise<SpecModel[]> {
-  const entries = specs ?? listSpecFiles();
+  const entries = (specs ?? listSpecFiles()).map(bundledSpecFor);
   const files = entries.filter((s): s is string => typeof s === 'string');
+  const keys = new Map(files.map((file) => [file, specKey(file)]));
+  const missing = files.filter((file) => !loadedSpecs.has(keys.get(file) as string));
   // Examples are checked by `secmock lint` and the test-suite; the mock checks its own answers at run time.
-  const loaded = files.length > 0 ? await loadSpecs(files, { examples: false }) : [];
-  return entries.map((entry) => (typeof entry === 'string' ? (loaded.shift() as SpecModel) : entry));
+  const loaded = missing.length > 0 ? await loadSpecs(missing, { examples: false }) : [];
+  for (const [i, model] of loaded.entries()) loadedSpecs.set(keys.get(missing[i]) as string, model);
+  const models = entries.map((entry) =>
+    typeof entry === 'string' ? (loadedSpecs.get(keys.get(entry) as string) as SpecModel) : entry,
+  );
+  // A suite that writes spec files of its own would otherwise keep every version it ever loaded.
+  while (loadedSpecs.size > MAX_LOADED_SPECS) loadedSpecs.delete(loadedSpecs.keys().next().value as string);
+  return models;
+}
+
+/** A bundled spec's id (`manageengine-incidents`) stands for its file; anything else is a path. */
+function bundledSpecFor(entry: string | SpecModel): string | SpecModel {
+  if (typeof entry !== 'string' || existsSync(entry)) return entry;
+  return listSpecFiles().find((file) => basename(file, extname(file)) === entry) ?? entry;
+}
+
+/** A spec file by where it is and what it says; a file that cannot be read gets a key that never matches. */
+function specKey(file: string): string {
+  const path = resolve(file);
+  try {
+    return `${path}\u0000${contentHashOf(readFileSync(path, 'utf8'))}`;
+  } catch {
+    return `${path}\u0000unreadable\u0000${Math.random()}`;
+  }
 }
 
 export function buildExpressApp(engine: MockEngine, edge: EdgeOptions): MockApp {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
-import { lineOfPointer, toPointer, type SpecModel, type SpecProblem } from '../../openapi';
+import { contentHashOf, lineOfPointer, toPointer, type SpecModel, type SpecProblem } from '../../openapi';
 import type { FieldRule } from '../../generate';
 import { compileFixed, type SchemaError } from '../../schema';
 
@@ -24,6 +24,8 @@ export interface SeedCollection {
 
 export interface SeedFile {
   file: string;
+  /** SHA-1 of the file's text: part of what identifies the world it seeds. */
+  contentHash: string;
   spec: SpecModel;
   collections: Record<string, SeedCollection>;
   generators: Array<{ name: string; options: Record<string, unknown> }>;
@@ -93,8 +95,10 @@ function checkSeedFile(file: string, spec: SpecModel): SeedRead {
     severity: 'error',
   });
   let data: unknown;
+  let text = '';
   try {
-    data = parse(readFileSync(file, 'utf8')) ?? {};
+    text = readFileSync(file, 'utf8');
+    data = parse(text) ?? {};
   } catch (error) {
     const line = error instanceof YAMLParseError ? error.linePos?.[0].line : undefined;
     return { problems: [problem('', `invalid YAML: ${(error as Error).message.split('\n')[0]}`, line)] };
@@ -108,6 +112,7 @@ function checkSeedFile(file: string, spec: SpecModel): SeedRead {
   if (undeclared.length > 0) return { problems: undeclared };
   const seed: SeedFile = {
     file,
+    contentHash: contentHashOf(text),
     spec,
     collections: raw.collections ?? {},
     generators: (raw.generators ?? []).map((g) => ({ name: g.name, options: g.options ?? {} })),

@@ -35,6 +35,7 @@ const akto: VendorModule = {
 function seedFile(spec: SpecModel, names: string[]): SeedFile {
   return {
     file: `/nonexistent/seed/${spec.id}.yaml`,
+    contentHash: 'none',
     spec,
     collections: {},
     generators: names.map((name) => ({ name, options: {} })),
