@@ -1,60 +1,125 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measure } from './load';
+import { capture, checkSameAnswers, send, writeAnswers, type Answer } from './answers';
+import { measureApp } from './app';
 import { RESULTS_FILE, SECMOCK_CLI, SETTINGS } from './config';
-import type { BenchReport, Row, TargetInfo } from './model';
+import { measure } from './load';
+import {
+  SECTIONS,
+  type BenchReport,
+  type MemoryResult,
+  type Row,
+  type Section,
+  type TargetInfo,
+} from './model';
 import { formatConsole, formatMarkdown } from './report';
 import { benchRequests, type BenchRequest, type SpecName } from './requests';
-import { rssMb, startBaseline, startPrismMock, startSecmock, type Target } from './servers';
+import { rssMb, settledRssMb, startBaseline, startPrismMock, startSecmock, type Target } from './servers';
 import { measureStartup } from './startup';
 import { timeVerifierLoop } from './verifier-loop';
 
 /**
- * `npm run bench`: every server in its own process, autocannon in another, one after the other on the same
- * machine; then start-up, memory and the verifier loop. Prints a table and writes bench/results.md.
+ * `npm run bench [-- --only startup,app,throughput,memory,prism,loop] [-- --no-write]`: every server in its
+ * own process, autocannon in another, one after the other on the same machine; start-up, the in-process
+ * app, throughput against bare node/Express answering secmock's own bytes and against Prism, memory and the
+ * verifier loop. Prints a table and the goals; a full run also writes bench/results.md (not with --no-write).
  */
 async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
   if (!existsSync(SECMOCK_CLI)) throw new Error(`${SECMOCK_CLI} is missing: run npm run build first`);
   const started = Date.now();
   const loadAverage = loadavg()[0] ?? 0;
-  log('start-up of secmock serve (all specs)...');
-  const startup = await measureStartup();
-  const load = await measureLoad();
-  log('verifier loop (in-process mock, all specs)...');
-  const loop = await timeVerifierLoop();
-  const report: BenchReport = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpu: `${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores)`,
-    settings: SETTINGS,
-    ...load,
-    startup,
-    loop,
-    loadAverage,
-    benchSeconds: (Date.now() - started) / 1000,
-  };
-  console.log(formatConsole(report));
-  writeFileSync(RESULTS_FILE, formatMarkdown(report));
-  log(`wrote ${RESULTS_FILE}`);
+  if (loadAverage > 1.5)
+    log(`load average ${loadAverage.toFixed(2)}: the machine is busy, these figures will be noisy`);
+  const has = (section: Section) => options.sections.includes(section);
+  const scratch = mkdtempSync(join(tmpdir(), 'secmock-bench-'));
+  try {
+    let report: Partial<BenchReport> = {};
+    if (has('startup')) {
+      log(`start-up: secmock serve (all specs) and bare Express, ${SETTINGS.startupRuns} spawns each...`);
+      report.startup = await measureStartup(scratch);
+    }
+    if (has('app')) {
+      log('createMockApp and reset() in a fresh process...');
+      report.app = await measureApp();
+    }
+    if (has('throughput') || has('memory') || has('prism'))
+      report = { ...report, ...(await measureLoad(scratch, options.sections)) };
+    if (has('loop')) {
+      log('verifier loop (in-process mock, all specs)...');
+      report.loop = await timeVerifierLoop();
+    }
+    const full: BenchReport = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: `${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores)`,
+      settings: SETTINGS,
+      sections: options.sections,
+      rows: [],
+      targets: [],
+      requests: [],
+      ...report,
+      loadAverage,
+      loadAverageEnd: loadavg()[0] ?? 0,
+      benchSeconds: (Date.now() - started) / 1000,
+    };
+    console.log(formatConsole(full));
+    if (options.sections.length < SECTIONS.length)
+      log(`a partial run (--only): ${RESULTS_FILE} left as it was`);
+    else if (!options.write) log(`--no-write: ${RESULTS_FILE} left as it was`);
+    else {
+      writeFileSync(RESULTS_FILE, formatMarkdown(full));
+      log(`wrote ${RESULTS_FILE}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
-type LoadReport = Pick<BenchReport, 'rows' | 'targets' | 'requests' | 'idleRssMb'>;
+interface Options {
+  sections: Section[];
+  write: boolean;
+}
 
-/** secmock first: its get-by-id answer is the body the baselines serve; then the baselines, then Prism. */
-async function measureLoad(): Promise<LoadReport> {
+function parseArgs(argv: string[]): Options {
+  const options: Options = { sections: [...SECTIONS], write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--no-write') options.write = false;
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const list = arg === '--only' ? argv[++i] : arg.slice('--only='.length);
+      const names = (list ?? '').split(',').filter((n) => n !== '');
+      const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+      if (names.length === 0 || unknown.length > 0)
+        throw new Error(
+          `--only takes a list of ${SECTIONS.join(', ')}; not: ${unknown.join(', ') || '(none)'}`,
+        );
+      options.sections = SECTIONS.filter((s) => names.includes(s));
+    } else throw new Error(`unknown option ${arg}: use --only ${SECTIONS.join(',')} and/or --no-write`);
+  }
+  return options;
+}
+
+type LoadReport = Pick<BenchReport, 'rows' | 'targets' | 'requests' | 'memory'>;
+
+/**
+ * secmock first: its idle RSS once settled, then its answer to each request, which the baselines serve;
+ * its rows of load, then (throughput) sessions, the state file and the baselines, then (prism) Prism.
+ */
+async function measureLoad(scratch: string, sections: Section[]): Promise<LoadReport> {
   const rows: Row[] = [];
   const targets: TargetInfo[] = [];
-  const scratch = mkdtempSync(join(tmpdir(), 'secmock-bench-'));
-  const bodyFile = join(scratch, 'body.json');
-  try {
-    const secmock = await startSecmock();
-    const prepared = await prepare(secmock, bodyFile).catch(async (error: unknown) => {
-      await secmock.stop();
-      throw error;
-    });
-    const { requests } = prepared;
-    await runTarget('secmock', secmock, requests, rows, targets);
+  const answersFile = join(scratch, 'answers.json');
+  log('secmock serve (all specs): idle RSS, then its answers to the bench requests...');
+  const secmock = await startSecmock();
+  const prepared = await prepare(secmock, answersFile).catch(async (error: unknown) => {
+    await secmock.stop();
+    throw error;
+  });
+  const { requests, answers } = prepared;
+  await runTarget('secmock', secmock, requests, rows, targets);
+  if (sections.includes('throughput')) {
     // The same keyed read and create, each request in a session of its own world (issue 14's 10 % budget).
     const inSession = requests
       .filter((r) => r.id === 'get-by-id' || r.id === 'create')
@@ -64,9 +129,16 @@ async function measureLoad(): Promise<LoadReport> {
     const create = requests.filter((r) => r.id === 'create');
     const durable = await startSecmock(['--state-file', join(scratch, 'state.db')]);
     await runTarget('secmock state file', durable, create, rows, targets);
-    const baseline = [requests[0] as BenchRequest];
-    await runTarget('node:http', await startBaseline('raw', bodyFile), baseline, rows, targets);
-    await runTarget('express', await startBaseline('express', bodyFile), baseline, rows, targets);
+    for (const kind of ['raw', 'express'] as const) {
+      const baseline = await startBaseline(kind, answersFile);
+      await checkSameAnswers(baseline.url, requests, answers).catch(async (error: unknown) => {
+        await baseline.stop();
+        throw error;
+      });
+      await runTarget(kind === 'raw' ? 'node:http' : 'express', baseline, requests, rows, targets);
+    }
+  }
+  if (sections.includes('prism'))
     for (const dynamic of [false, true]) {
       for (const spec of ['manageEngine', 'aktoThreat'] as SpecName[]) {
         const same = requests.filter((r) => r.spec === spec);
@@ -74,17 +146,30 @@ async function measureLoad(): Promise<LoadReport> {
         await runTarget(name, await startPrismMock(spec, dynamic), same, rows, targets, spec);
       }
     }
-    return { rows, targets, requests, idleRssMb: prepared.idleRssMb };
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  return { rows, targets, requests, memory: memoryOf(prepared.idleRssMb, rows) };
 }
 
-/** The requests (with a stored incident id) and secmock's get-by-id answer, saved for the baselines. */
-async function prepare(secmock: Target, bodyFile: string) {
+/**
+ * Once secmock has answered and settled: its idle RSS; the requests (with a stored incident id); its answer
+ * to each, reads first, written for the baselines; then a reset, so that the load starts from the seed.
+ */
+async function prepare(secmock: Target, answersFile: string) {
+  await new Promise((resolve) => setTimeout(resolve, SETTINGS.settleS * 1000));
+  const idleRssMb = await settledRssMb(secmock.child.pid);
   const requests = benchRequests(await firstIncidentId(secmock.url));
-  writeFileSync(bodyFile, await answerText(secmock.url, requests[0] as BenchRequest));
-  return { requests, idleRssMb: rssMb(secmock.child.pid) };
+  const answers: Answer[] = [];
+  for (const request of [...requests].sort((a, b) => Number(a.id === 'create') - Number(b.id === 'create')))
+    answers.push(await capture(secmock.url, request));
+  writeAnswers(answersFile, answers);
+  await fetch(`${secmock.url}/__secmock/reset`, { method: 'POST' });
+  return { requests, answers, idleRssMb };
+}
+
+function memoryOf(idleRssMb: number | undefined, rows: Row[]): MemoryResult {
+  let highest: Row | undefined;
+  for (const row of rows.filter((r) => r.target.startsWith('secmock')))
+    if (row.rssMb !== undefined && (highest?.rssMb === undefined || row.rssMb > highest.rssMb)) highest = row;
+  return { idleRssMb, settleS: SETTINGS.settleS, loadRssMb: highest?.rssMb, loadTarget: highest?.target };
 }
 
 /** Loads one server with each request in turn, noting its memory after each; always stops it. */
@@ -101,8 +186,16 @@ async function runTarget(
     targets.push({ name: label, command: target.command, readyMs: target.readyMs });
     for (const request of requests) {
       log(`${name}: ${request.id} ${request.method} ${request.path}...`);
+      const probe = await send(target.url, request);
       const result = await measure(target.url, request);
-      rows.push({ target: name, request: request.id, result, rssMb: rssMb(target.child.pid) });
+      rows.push({
+        target: name,
+        request: request.id,
+        status: probe.status,
+        bodyBytes: probe.bytes.length,
+        result,
+        rssMb: rssMb(target.child.pid),
+      });
       // Creates grow the store; put it back so that later requests see the seeded dataset.
       if (name.startsWith('secmock') && request.id === 'create')
         await fetch(`${target.url}/__secmock/reset`, { method: 'POST', headers: request.headers });
@@ -120,13 +213,6 @@ async function firstIncidentId(baseUrl: string): Promise<string> {
   const id = body.data?.[0]?.incident_id;
   if (id === undefined) throw new Error(`no incident to read: ${JSON.stringify(body)}`);
   return String(id);
-}
-
-/** secmock's answer to a request: the baselines serve exactly these bytes. */
-async function answerText(baseUrl: string, request: BenchRequest): Promise<string> {
-  const response = await fetch(`${baseUrl}${request.path}`, { headers: request.headers });
-  if (response.status !== 200) throw new Error(`${request.path} answered ${response.status}`);
-  return response.text();
 }
 
 const SPEC_LABELS: Record<SpecName, string> = {
