@@ -1,4 +1,12 @@
-import { compileFixed, type SchemaError as ErrorObject } from '../schema';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  compileFixed,
+  type FixedValidator,
+  standaloneSource,
+  type SchemaError as ErrorObject,
+  wrapPrecompiled,
+} from '../schema';
 import { operationAnnotationSchema, rootAnnotationSchema, schemeAnnotationSchema } from './annotation-schema';
 import {
   type Action,
@@ -20,8 +28,42 @@ export interface AnnotationIssue {
   message: string;
 }
 
-function check(schema: object, value: unknown): AnnotationIssue[] {
-  return compileFixed(schema)(value)
+/**
+ * The x-secmock schemas' validators, compiled by `npm run build` next to this module (Ajv standalone code):
+ * compiling them took a tenth of a start-up. From the sources (tests) they are compiled on first use.
+ */
+const ANNOTATION_SCHEMAS = {
+  root: rootAnnotationSchema,
+  scheme: schemeAnnotationSchema,
+  operation: operationAnnotationSchema,
+} as const;
+type AnnotationKind = keyof typeof ANNOTATION_SCHEMAS;
+const generatedModule = (kind: AnnotationKind) => `annotation-${kind}.generated.js`;
+const validators = new Map<AnnotationKind, FixedValidator>();
+
+function validatorOf(kind: AnnotationKind): FixedValidator {
+  let validator = validators.get(kind);
+  if (!validator) {
+    const generated = join(__dirname, generatedModule(kind));
+    validator = existsSync(generated)
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        wrapPrecompiled(require(generated) as Parameters<typeof wrapPrecompiled>[0])
+      : compileFixed(ANNOTATION_SCHEMAS[kind]);
+    validators.set(kind, validator);
+  }
+  return validator;
+}
+
+/** The module files and texts `npm run build` writes to dist/openapi/. */
+export function annotationValidatorSources(): Array<{ file: string; source: string }> {
+  return (Object.keys(ANNOTATION_SCHEMAS) as AnnotationKind[]).map((kind) => ({
+    file: generatedModule(kind),
+    source: standaloneSource(ANNOTATION_SCHEMAS[kind]),
+  }));
+}
+
+function check(kind: AnnotationKind, value: unknown): AnnotationIssue[] {
+  return validatorOf(kind)(value)
     .filter((e: ErrorObject) => e.keyword !== 'oneOf' && e.keyword !== 'if')
     .map((e: ErrorObject) => ({ pointer: e.instancePath, message: `x-secmock: ${describe(e)}` }));
 }
@@ -33,9 +75,9 @@ function describe(error: ErrorObject): string {
   return error.message ?? error.keyword;
 }
 
-export const checkRootAnnotation = (value: unknown) => check(rootAnnotationSchema, value);
-export const checkSchemeAnnotation = (value: unknown) => check(schemeAnnotationSchema, value);
-export const checkOperationAnnotation = (value: unknown) => check(operationAnnotationSchema, value);
+export const checkRootAnnotation = (value: unknown) => check('root', value);
+export const checkSchemeAnnotation = (value: unknown) => check('scheme', value);
+export const checkOperationAnnotation = (value: unknown) => check('operation', value);
 
 /** `body.incident_ids[]` -> { in: 'body', path: ['incident_ids'], many: true } */
 export function parseLocation(text: string): RequestLocation {
