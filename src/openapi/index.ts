@@ -4,6 +4,7 @@ export { formatProblem, hasErrors, SpecLoadError, type SpecProblem } from './pro
 export { documentsStatus, findResponse, successStatus } from './status';
 export { formatLocation } from './annotations';
 export { contentHashOf, lineOfPointer, writeParsedCopy } from './parse-file';
+export { writePreparedModel } from './prepared-model';
 export { toPointer, parsePointer, resolvePointer } from './pointer';
 export { BUNDLED_SPECS_DIR, listSpecFiles } from './files';
 export { editDistance, nearMissHint } from './near-miss';

@@ -6,6 +6,7 @@ import { extension, flattenOperations } from './flatten';
 import type { Aggregate, ErrorTemplate, Operation, SpecModel } from './model';
 import { checkOpenApiSchema } from './oas-schema';
 import { parseSpecFile, type ParsedFile } from './parse-file';
+import { readPreparedModel } from './prepared-model';
 import { parsePointer, toPointer } from './pointer';
 import { hasErrors, SpecLoadError, type SpecProblem } from './problems';
 import { dereferenceSpec, findDanglingRefs } from './refs';
@@ -188,7 +189,13 @@ export async function loadSpecs(
   files: readonly string[],
   options: InspectOptions = {},
 ): Promise<SpecModel[]> {
-  const inspections = await Promise.all(files.map((file) => inspectSpec(file, options)));
+  const inspections = await Promise.all(
+    files.map((file) => {
+      // The build prepared serving's models (examples unchecked); lint's and the verifier's check examples.
+      const prepared = options.examples === false ? readPreparedModel(file) : undefined;
+      return prepared ? { file, model: prepared, problems: [] } : inspectSpec(file, options);
+    }),
+  );
   const problems = inspections.flatMap((i) => i.problems).filter((p) => p.severity === 'error');
   problems.push(...checkAcrossSpecs(inspections.flatMap((i) => (i.model ? [i.model] : []))));
   if (problems.length > 0) throw new SpecLoadError(problems);

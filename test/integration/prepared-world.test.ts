@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import request from 'supertest';
-import { contentHashOf, listSpecFiles } from '../../src/openapi';
+import { contentHashOf, inspectSpec, listSpecFiles, type SpecModel } from '../../src/openapi';
 import { createMockApp } from '../../src/server';
 import { authHeaders } from '../helpers/credentials';
 import { ROOT, VENDOR_SPECS } from '../helpers/paths';
+import { firstDifference } from '../helpers/same-graph';
 
 /**
  * `npm run build` prepares the default world (and JSON copies of the bundled specs) in dist/prepared so that
@@ -18,7 +19,7 @@ const ME = authHeaders(VENDOR_SPECS.manageEngine);
 
 describe('the prepared world', () => {
   it('is the very world the generator builds for the default options', async () => {
-    const worlds = files.filter((f) => !f.startsWith('spec-'));
+    const worlds = files.filter((f) => !f.startsWith('spec-') && !f.startsWith('model-'));
     expect(worlds).toHaveLength(1);
     const generated = (await createMockApp({ preparedWorlds: false })).mock.seededWorldToPrepare();
     expect(worlds[0]).toBe(`${generated?.key}.json`);
@@ -26,6 +27,20 @@ describe('the prepared world', () => {
     // Through JSON, as the file went: the generator's world holds nothing JSON would change.
     expect(prepared).toEqual(JSON.parse(JSON.stringify(generated?.world)));
     expect(Object.keys(prepared.collections).length).toBeGreaterThan(10);
+  });
+
+  it('has the model of every bundled spec, as loading it builds it', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built module, as a start loads it
+    const built = require(join(ROOT, 'dist', 'openapi', 'prepared-model.js')) as {
+      readPreparedModel(file: string): SpecModel | undefined;
+    };
+    for (const file of listSpecFiles()) {
+      const inspected = await inspectSpec(file, { examples: false });
+      const prepared = built.readPreparedModel(file);
+      expect(prepared?.operations.length).toBe(inspected.model?.operations.length);
+      expect(firstDifference(prepared, inspected.model)).toBeUndefined();
+    }
+    expect(files.filter((f) => f.startsWith('model-'))).toHaveLength(listSpecFiles().length);
   });
 
   it('has a JSON copy of every bundled spec that holds what its YAML says', () => {
