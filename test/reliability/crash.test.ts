@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { seededRandom } from '../../src/generate';
 import { authHeaders } from '../helpers/credentials';
 import { runCli, waitForOutput, type CliRun } from '../helpers/cli';
 import { VENDOR_SPECS } from '../helpers/paths';
@@ -31,18 +32,6 @@ async function serve(stateFile: string): Promise<Server> {
   const run = runCli(['serve', '--port', '0', '--spec', SPEC, '--state-file', stateFile]);
   const [, url] = await waitForOutput(run, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 30_000);
   return { run, url };
-}
-
-/** A small seeded generator (mulberry32): the same kill moments on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Writers that create incidents until the server dies; `acks` holds every id answered 2xx. */
@@ -102,7 +91,8 @@ describe('kill -9 with --state-file', () => {
   it(`loses no acknowledged create, ${ROUNDS} times, and leaves only the database and its WAL`, async () => {
     const dir = tempDir('crash');
     const stateFile = join(dir, 'state.db');
-    const draw = seeded(16);
+    // Seeded: the same kill moments on every run.
+    const draw = seededRandom(16);
     const acknowledged = new Set<number>();
     let server = await serve(stateFile);
     const fixtures = (await storedIds(server.url)).length;
