@@ -1,24 +1,19 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CLI, runCli, waitForOutput, type CliRun } from '../helpers/cli';
 import { authHeaders } from '../helpers/credentials';
 import { ROOT, TINY_SPEC } from '../helpers/paths';
+import { removeTempDirs, tempDir } from '../reliability/helpers/temp-dirs';
 
 /**
  * `secmock serve --state-file` as users start it: a file it cannot use stops it with exit 2 and one line
  * naming --state-file and the file (never a stack trace, never a changed file); the rest starts.
  */
 const KEY = { ...authHeaders(TINY_SPEC), 'content-type': 'application/json' };
-const dirs: string[] = [];
-function dir(): string {
-  const made = mkdtempSync(join(tmpdir(), 'secmock-state-cli-'));
-  dirs.push(made);
-  return made;
-}
-afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dir = () => tempDir('state-cli');
+afterAll(removeTempDirs);
 
 const serveArgs = (stateFile: string, ...extra: string[]) => [
   'serve',

@@ -1,22 +1,17 @@
-import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMock, type RunningMock, type ServeOptions } from '../../src/server/serve';
 import { authHeaders } from '../helpers/credentials';
 import { TINY_SPEC } from '../helpers/paths';
+import { removeTempDirs, tempDir } from '../reliability/helpers/temp-dirs';
 
 /**
  * What reaches the state file besides the API's own writes: the admin API's (a reset, the clock), sessions'
  * (nothing), and the writes made after a `--watch` reload swapped the engine.
  */
 const KEY = { ...authHeaders(TINY_SPEC), 'content-type': 'application/json' };
-const dirs: string[] = [];
-function dir(): string {
-  const made = mkdtempSync(join(tmpdir(), 'secmock-state-serve-'));
-  dirs.push(made);
-  return made;
-}
-afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dir = () => tempDir('state-serve');
+afterAll(removeTempDirs);
 
 const start = (stateFile: string, options: ServeOptions = {}) =>
   startMock({ specs: [TINY_SPEC], seedDir: false, port: 0, stateFile, info: () => undefined, ...options });

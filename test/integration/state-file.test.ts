@@ -1,27 +1,14 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStateFile, StateFileError, Store, type StoreSnapshot } from '../../src/state';
 import { loadSqliteDriver } from '../../src/state/sqlite-driver';
 import { readSnapshot } from '../../src/state/state-db';
+import { removeTempDirs, tempDir } from '../reliability/helpers/temp-dirs';
 
 /** The SQLite state file on its own: round trips, the JSON migration, and each file it refuses. */
-const dirs: string[] = [];
-function dir(): string {
-  const made = mkdtempSync(join(tmpdir(), 'secmock-state-'));
-  dirs.push(made);
-  return made;
-}
-afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dir = () => tempDir('state');
+afterAll(removeTempDirs);
 
 const FIXTURES: StoreSnapshot = {
   version: 1,
