@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
-import { BUNDLED_SPECS_DIR, listSpecFiles, nearMissHint } from '../openapi';
+import { resolve } from 'node:path';
+import { BUNDLED_SPECS_DIR, listSpecFiles, nearMissHint, specFileOfId, specIdsIn } from '../openapi';
 import { InputError } from './input-error';
 
 /**
@@ -26,10 +26,9 @@ function resolveSpecArg(entry: string, flag: string, bundledDir: string): string
       throw new InputError(`${flag} ${entry}: the directory holds no spec (*.yaml, *.yml, *.json)`);
     return files;
   }
-  const bundled = listSpecFiles(bundledDir);
-  const ids = bundled.map((file) => basename(file, extname(file)));
-  const at = ids.indexOf(entry);
-  if (at >= 0) return [bundled[at]];
+  const bundled = specFileOfId(entry, bundledDir);
+  if (bundled) return [bundled];
+  const ids = specIdsIn(bundledDir);
   throw new InputError(
     `${flag} ${entry}: neither a spec file nor the id of a bundled spec${nearMissHint(entry, ids, 'bundled spec ids')}`,
   );

@@ -6,7 +6,7 @@ export { formatLocation } from './annotations';
 export { contentHashOf, lineOfPointer, writeParsedCopy } from './parse-file';
 export { writePreparedModel } from './prepared-model';
 export { toPointer, parsePointer, resolvePointer } from './pointer';
-export { BUNDLED_SPECS_DIR, listSpecFiles } from './files';
+export { BUNDLED_SPECS_DIR, listSpecFiles, specFileOfId, specIdsIn } from './files';
 export { editDistance, nearMissHint } from './near-miss';
 export {
   entityPointer,

@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { specIdOf } from './files';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { buildErrorEnvelopes, buildResource, checkRootAnnotation } from './annotations';
 import { checkExamples } from './examples';
@@ -99,7 +99,7 @@ function buildModel(
   const root = extension<RootAnnotation>(document, 'x-secmock');
   const problems = checkRoot(root).map(locate);
   if (hasErrors(problems)) return { file, problems };
-  const id = basename(file, extname(file));
+  const id = specIdOf(file);
   const operations = flattenOperations(id, document);
   const rawOperations = new Map<Operation, object>(
     operations.map((op) => [op, resolveRaw(document, op.pointer)]),

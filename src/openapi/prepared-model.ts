@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
+import { specIdOf } from './files';
 import { deserialize, serialize } from 'node:v8';
 import type { SpecModel } from './model';
 import { contentHashOf } from './parse-file';
@@ -22,7 +23,7 @@ export function readPreparedModel(file: string): SpecModel | undefined {
   } catch {
     return undefined;
   }
-  const prepared = modelFile(basename(file, extname(file)), contentHashOf(text));
+  const prepared = modelFile(specIdOf(file), contentHashOf(text));
   if (!existsSync(prepared)) return undefined;
   return { ...(deserialize(readFileSync(prepared)) as SpecModel), file };
 }

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { type BodyProblem, type PlainRequest, type PlainResponse } from '../http';
 import { handleAndRecord, MockEngine, type MockOptions, type VendorModule } from '../mock';
-import { contentHashOf, listSpecFiles, loadSpecs, type SpecModel } from '../openapi';
+import { contentHashOf, listSpecFiles, loadSpecs, specFileOfId, type SpecModel } from '../openapi';
 import { BUILTIN_VENDORS } from '../vendors';
 import { serveConsole } from './console';
 import { corsMiddleware, type CorsSetting } from './cors';
@@ -92,7 +92,7 @@ async function resolveSpecs(specs: Array<string | SpecModel> | undefined): Promi
 /** A bundled spec's id (`manageengine-incidents`) stands for its file; anything else is a path. */
 function bundledSpecFor(entry: string | SpecModel): string | SpecModel {
   if (typeof entry !== 'string' || existsSync(entry)) return entry;
-  return listSpecFiles().find((file) => basename(file, extname(file)) === entry) ?? entry;
+  return specFileOfId(entry) ?? entry;
 }
 
 /** A spec file by where it is and what it says; a file that cannot be read gets a key that never matches. */
