@@ -11,6 +11,7 @@ export type { ResourceRuntime } from './crud/resources';
 export type { TemplateScope } from '../openapi';
 export { BUNDLED_SEED_DIR, MockEngine } from './engine';
 export { PREPARED_DIR, writePreparedWorld } from './prepared-world';
+export { writeSeedCopy } from './seed/seed-file';
 export { DEFAULT_LIMITS, type MockLimits, type MockOptions, MockOptionsError } from './options';
 export { handleAndRecord, handleRequest, type HandledRequest } from './handle';
 export { fail, ok, type Outcome } from './outcome';

@@ -3,7 +3,7 @@ export { inspectSpec, loadSpecs, type SpecInspection, type SpecStats } from './l
 export { formatProblem, hasErrors, SpecLoadError, type SpecProblem } from './problems';
 export { documentsStatus, findResponse, successStatus } from './status';
 export { formatLocation } from './annotations';
-export { contentHashOf, lineOfPointer, writeParsedCopy } from './parse-file';
+export { contentHashOf, lineOfPointer, readParsedCopy, writeParsedCopy, writeSpecCopy } from './parse-file';
 export { writePreparedModel } from './prepared-model';
 export { toPointer, parsePointer, resolvePointer } from './pointer';
 export { BUNDLED_SPECS_DIR, listSpecFiles, specFileOfId, specIdsIn } from './files';

@@ -36,7 +36,7 @@ export function parseSpecFile(file: string): ParseResult {
   const contentHash = contentHashOf(text);
   let data: unknown;
   try {
-    data = readParsedCopy(contentHash) ?? load(text, { filename: file });
+    data = readParsedCopy('spec', contentHash) ?? load(text, { filename: file });
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const line = error.mark ? error.mark.line + 1 : undefined;
@@ -93,20 +93,33 @@ export function contentHashOf(text: string): string {
 }
 
 /**
- * The build saves the bundled specs as JSON next to the compiled code (dist/prepared, named by the text's
- * hash): JSON.parse reads the Lacework spec some 20 times faster than a YAML parser, and start-up is spent
- * mostly there. Run from the TypeScript sources (the tests), the folder does not exist and YAML is read.
+ * The build saves the bundled specs and seed files as JSON next to the compiled code (dist/prepared, named by
+ * the text's hash): JSON.parse reads the Lacework spec some 20 times faster than a YAML parser, and start-up
+ * is spent mostly there. Run from the TypeScript sources (the tests), the folder does not exist and YAML is
+ * read.
  */
 const PARSED_COPIES = join(__dirname, '..', 'prepared');
 
-function readParsedCopy(contentHash: string): unknown {
-  const copy = join(PARSED_COPIES, `spec-${contentHash}.json`);
+/** What a parsed copy holds: a spec (read with js-yaml) or a seed file (read with `yaml`). */
+export type ParsedCopyKind = 'spec' | 'seed';
+
+/** The data the build saved for a file of this text (by its hash), if it did. */
+export function readParsedCopy(kind: ParsedCopyKind, contentHash: string): unknown {
+  const copy = join(PARSED_COPIES, `${kind}-${contentHash}.json`);
   return existsSync(copy) ? JSON.parse(readFileSync(copy, 'utf8')) : undefined;
 }
 
-/** Saves the spec's data as JSON for parseSpecFile to read instead of its YAML (`npm run build` does). */
-export function writeParsedCopy(file: string): void {
+/**
+ * Saves a file's parsed data as JSON for readParsedCopy to find; `parse` is the very parser the reader would
+ * use on the text, so the copy cannot differ from what it would read (`npm run build` does this).
+ */
+export function writeParsedCopy(kind: ParsedCopyKind, file: string, parse: (text: string) => unknown): void {
   const text = readFileSync(file, 'utf8');
   mkdirSync(PARSED_COPIES, { recursive: true });
-  writeFileSync(join(PARSED_COPIES, `spec-${contentHashOf(text)}.json`), JSON.stringify(load(text)));
+  writeFileSync(join(PARSED_COPIES, `${kind}-${contentHashOf(text)}.json`), JSON.stringify(parse(text)));
+}
+
+/** Saves a spec's data as JSON for parseSpecFile to read instead of its YAML. */
+export function writeSpecCopy(file: string): void {
+  writeParsedCopy('spec', file, (text) => load(text));
 }

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
+import { BUNDLED_SEED_DIR } from '../../src/mock';
 import { contentHashOf, inspectSpec, listSpecFiles, type SpecModel } from '../../src/openapi';
 import { createMockApp } from '../../src/server';
 import { authHeaders } from '../helpers/credentials';
@@ -19,7 +21,7 @@ const ME = authHeaders(VENDOR_SPECS.manageEngine);
 
 describe('the prepared world', () => {
   it('is the very world the generator builds for the default options', async () => {
-    const worlds = files.filter((f) => !f.startsWith('spec-') && !f.startsWith('model-'));
+    const worlds = files.filter((f) => !/^(spec|seed|model)-/.test(f));
     expect(worlds).toHaveLength(1);
     const generated = (await createMockApp({ preparedWorlds: false })).mock.seededWorldToPrepare();
     expect(worlds[0]).toBe(`${generated?.key}.json`);
@@ -50,6 +52,16 @@ describe('the prepared world', () => {
       expect([file, JSON.parse(readFileSync(copy, 'utf8'))]).toEqual([file, load(text)]);
     }
     expect(files.filter((f) => f.startsWith('spec-'))).toHaveLength(listSpecFiles().length);
+  });
+
+  it('has a JSON copy of every bundled seed file that holds what its YAML says', () => {
+    const seedFiles = readdirSync(BUNDLED_SEED_DIR).filter((name) => name.endsWith('.yaml'));
+    for (const name of seedFiles) {
+      const text = readFileSync(join(BUNDLED_SEED_DIR, name), 'utf8');
+      const copy = join(PREPARED, `seed-${contentHashOf(text)}.json`);
+      expect([name, JSON.parse(readFileSync(copy, 'utf8'))]).toEqual([name, parseYaml(text)]);
+    }
+    expect(files.filter((f) => f.startsWith('seed-'))).toHaveLength(seedFiles.length);
   });
 });
 

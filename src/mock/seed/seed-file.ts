@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
-import { contentHashOf, lineOfPointer, toPointer, type SpecModel, type SpecProblem } from '../../openapi';
+import {
+  contentHashOf,
+  lineOfPointer,
+  readParsedCopy,
+  toPointer,
+  writeParsedCopy,
+  type SpecModel,
+  type SpecProblem,
+} from '../../openapi';
 import type { FieldRule } from '../../generate';
 import { compileFixed, type SchemaError } from '../../schema';
 
@@ -95,10 +103,11 @@ function checkSeedFile(file: string, spec: SpecModel): SeedRead {
     severity: 'error',
   });
   let data: unknown;
-  let text = '';
+  let contentHash = '';
   try {
-    text = readFileSync(file, 'utf8');
-    data = parse(text) ?? {};
+    const text = readFileSync(file, 'utf8');
+    contentHash = contentHashOf(text);
+    data = readParsedCopy('seed', contentHash) ?? parse(text) ?? {};
   } catch (error) {
     const line = error instanceof YAMLParseError ? error.linePos?.[0].line : undefined;
     return { problems: [problem('', `invalid YAML: ${(error as Error).message.split('\n')[0]}`, line)] };
@@ -112,7 +121,7 @@ function checkSeedFile(file: string, spec: SpecModel): SeedRead {
   if (undeclared.length > 0) return { problems: undeclared };
   const seed: SeedFile = {
     file,
-    contentHash: contentHashOf(text),
+    contentHash,
     spec,
     collections: raw.collections ?? {},
     generators: (raw.generators ?? []).map((g) => ({ name: g.name, options: g.options ?? {} })),
@@ -127,4 +136,9 @@ function describe(error: SchemaError): [string, string] {
   if (error.keyword === 'required')
     return [error.instancePath, `missing required field '${String(params.missingProperty)}'`];
   return [error.instancePath, error.message ?? error.keyword];
+}
+
+/** Saves a seed file's data as JSON for a start to read instead of its YAML (`npm run build` does). */
+export function writeSeedCopy(file: string): void {
+  writeParsedCopy('seed', file, (text) => parse(text));
 }
