@@ -15,7 +15,7 @@ function findRoot(from: string): string {
 }
 
 export const ROOT = findRoot(__dirname);
-export const SECMOCK_CLI = join(ROOT, 'dist', 'cli.js');
+export const SECMOCK_CLI = join(ROOT, 'dist', 'bin.js');
 
 /**
  * The environment of every spawned secmock: the process's own, minus any heap cap a NODE_OPTIONS would pass

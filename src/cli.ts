@@ -314,9 +314,13 @@ async function run(program: Command): Promise<void> {
   }
 }
 
-if (require.main === module) {
+/** Runs this process's command line: what the `secmock` binary (src/bin.ts) does. */
+export function main(): void {
   const program = buildCli();
   // `secmock` alone asks what it can do: help on stdout and exit 0 (commander's default is stderr, exit 1).
   if (process.argv.length <= 2) program.outputHelp();
   else void run(program);
 }
+
+// `node dist/cli.js` still works: the same CLI from the unbundled modules.
+if (require.main === module) main();

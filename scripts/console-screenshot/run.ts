@@ -64,7 +64,7 @@ async function traffic(base: string): Promise<void> {
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   const port = await freePort();
-  const server: NodeChild = spawnNode(join(ROOT, 'dist', 'cli.js'), [
+  const server: NodeChild = spawnNode(join(ROOT, 'dist', 'bin.js'), [
     'serve',
     '--port',
     String(port),

@@ -118,7 +118,7 @@ function report(
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const port = await freePort();
-  const server: NodeChild = spawnNode(join(ROOT, 'dist', 'cli.js'), [
+  const server: NodeChild = spawnNode(join(ROOT, 'dist', 'bin.js'), [
     'serve',
     '--port',
     String(port),

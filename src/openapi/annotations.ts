@@ -30,7 +30,8 @@ export interface AnnotationIssue {
 
 /**
  * The x-secmock schemas' validators, compiled by `npm run build` next to this module (Ajv standalone code):
- * compiling them took a tenth of a start-up. From the sources (tests) they are compiled on first use.
+ * compiling them took a tenth of a start-up. From the sources (tests) they are compiled on first use. The
+ * folder is named from its parent because the compiled code also runs bundled from dist/bundle/.
  */
 const ANNOTATION_SCHEMAS = {
   root: rootAnnotationSchema,
@@ -44,7 +45,7 @@ const validators = new Map<AnnotationKind, FixedValidator>();
 function validatorOf(kind: AnnotationKind): FixedValidator {
   let validator = validators.get(kind);
   if (!validator) {
-    const generated = join(__dirname, generatedModule(kind));
+    const generated = join(__dirname, '..', 'openapi', generatedModule(kind));
     validator = existsSync(generated)
       ? // eslint-disable-next-line @typescript-eslint/no-require-imports
         wrapPrecompiled(require(generated) as Parameters<typeof wrapPrecompiled>[0])

@@ -6,7 +6,8 @@ import { compileFixed, standaloneSource, wrapPrecompiled, type FixedValidator } 
  * The validator of the official OpenAPI 3.1 schema (as packaged by @seriousme/openapi-schema-validator,
  * which rewrites its $dynamicRef so that Ajv evaluates it correctly; only the JSON file is used).
  * Compiling it takes a fifth of a second, so `npm run build` saves the compiled code next to this module
- * (Ajv's standalone output) and a start-up loads that instead; from sources (tests) it is compiled.
+ * (Ajv's standalone output) and a start-up loads that instead; from sources (tests) it is compiled. The
+ * folder is named from its parent because the compiled code also runs bundled from dist/bundle/.
  */
 export const GENERATED_MODULE = 'oas31-validator.generated.js';
 
@@ -16,7 +17,7 @@ function schema(): object {
 }
 
 export function loadOasValidator(): FixedValidator {
-  const generated = join(__dirname, GENERATED_MODULE);
+  const generated = join(__dirname, '..', 'openapi', GENERATED_MODULE);
   if (existsSync(generated)) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return wrapPrecompiled(require(generated) as Parameters<typeof wrapPrecompiled>[0]);

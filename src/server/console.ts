@@ -5,8 +5,9 @@ import { ADMIN_PREFIX } from '../mock';
 /**
  * The console page at /__secmock/: static files (no build step, no framework) that call the admin API from
  * the mock's own origin. Next to this file in src/, copied next to the compiled one by `npm run build`.
+ * Named from the parent folder because the compiled code also runs bundled from dist/bundle/.
  */
-const ASSETS = join(__dirname, 'console');
+const ASSETS = join(__dirname, '..', 'server', 'console');
 
 /** The page may run only its own files and may not be framed by another site (clickjacking the admin API). */
 const PAGE_HEADERS = {

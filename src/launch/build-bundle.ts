@@ -1,0 +1,108 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import v8 from 'node:v8';
+import { buildSync } from 'esbuild';
+import { BUNDLE_FILE, CODE_CACHE_FILE, loadBundle } from './bundled-cli';
+
+/**
+ * Run by `npm run build` last: bundles dist/cli.js into dist/bundle/cli.js, runs that bundle's `serve` in
+ * this process through a warm-up of requests, and saves V8's code for every function the warm-up compiled,
+ * which is what a start and its first answers need.
+ */
+const DIST = join(__dirname, '..');
+const BUNDLE_DIR = join(DIST, 'bundle');
+
+function bundle(): void {
+  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  buildSync({
+    entryPoints: [join(DIST, 'cli.js')],
+    outfile: join(BUNDLE_DIR, BUNDLE_FILE),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // A native addon, and a library loaded only when a value is generated (it is large).
+    external: ['better-sqlite3', '@faker-js/faker'],
+    logLevel: 'warning',
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+interface CatalogueOperation {
+  method: string;
+  path: string;
+  auth?: { placement: string; value: string };
+  curl: string;
+}
+
+/** A request the catalogue's curl line describes, for operations without path parameters. */
+function warmUpRequest(base: string, op: CatalogueOperation): [string, RequestInit] | undefined {
+  if (op.path.includes('{')) return undefined;
+  const headers: Record<string, string> = {};
+  const auth = op.auth;
+  if (auth && !auth.value.startsWith('<')) {
+    if (auth.placement.startsWith('header ')) headers[auth.placement.slice('header '.length)] = auth.value;
+    else if (auth.placement === 'Authorization: Bearer') headers.authorization = `Bearer ${auth.value}`;
+  }
+  const data = /--data '((?:[^']|'\\'')*)'/.exec(op.curl)?.[1]?.replaceAll(`'\\''`, `'`);
+  if (data !== undefined) headers['content-type'] = 'application/json';
+  return [`${base}${op.path}`, { method: op.method, headers, body: data }];
+}
+
+async function waitUntilAnswering(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the bundled CLI did not answer ${url}`);
+}
+
+async function saveWarmCodeCache(): Promise<void> {
+  // V8 accepts saved code only under the flags it was made with; `serve` changes two garbage-collection
+  // flags once started (src/cli.ts), so they keep their defaults here, as when a start reads the cache.
+  v8.setFlagsFromString = () => undefined;
+  const loaded = loadBundle(BUNDLE_DIR, { useCodeCache: false });
+  if (!loaded) throw new Error(`esbuild wrote no ${BUNDLE_FILE}`);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  process.argv = [process.argv[0], 'secmock', 'serve', '--port', String(port), '--log-level', 'silent'];
+  const quiet = process.stdout.write.bind(process.stdout);
+  process.stdout.write = () => true;
+  loaded.cli.main();
+  await waitUntilAnswering(`${base}/__secmock/health`);
+  const catalogue = (await (await fetch(`${base}/__secmock/specs`)).json()) as {
+    specs: Array<{ operations: CatalogueOperation[] }>;
+  };
+  const requests = catalogue.specs
+    .flatMap((spec) => spec.operations)
+    .map((op) => warmUpRequest(base, op))
+    .filter((request) => request !== undefined);
+  for (const [url, init] of requests) await (await fetch(url, init)).arrayBuffer();
+  process.stdout.write = quiet;
+  writeFileSync(join(BUNDLE_DIR, CODE_CACHE_FILE), loaded.script.createCachedData());
+  if (requests.length === 0) throw new Error('the warm-up found no operation to call');
+}
+
+bundle();
+saveWarmCodeCache().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,1 @@
+export { BUNDLE_FILE, CODE_CACHE_FILE, loadBundle, type CliModule, type LoadedBundle } from './bundled-cli';
