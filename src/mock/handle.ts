@@ -151,8 +151,10 @@ function answerFresh(engine: MockEngine, request: PlainRequest): Answered {
   };
   const key = scenario ? undefined : engine.readCache.keyOf(request);
   const unchanged = engine.store.revision === revision;
-  if (key !== undefined && unchanged && response.status >= 200 && response.status < 300)
+  if (key !== undefined && unchanged && response.status >= 200 && response.status < 300) {
+    if (response.text !== undefined) response.bytes = Buffer.from(response.text);
     engine.readCache.set(key, revision, answered);
+  }
   return { answered, requestViolations: answer.requestViolations, delayMs: answer.delayMs ?? 0 };
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { format as formatContentType, parse as parseContentType } from 'content-type';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { type BodyProblem, type PlainRequest, type PlainResponse } from '../http';
 import { handleAndRecord, MockEngine, type MockOptions, type VendorModule } from '../mock';
@@ -175,6 +176,13 @@ function toPlainRequest(req: Request, bodyProblem: BodyProblem | undefined): Pla
 function send(res: Response, response: PlainResponse): void {
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  if (response.bytes !== undefined) {
+    // The same header as for the text: Express adds `charset=utf-8` to the content type of a string.
+    const type = res.getHeader('content-type');
+    if (typeof type === 'string') res.setHeader('content-type', withUtf8Charset(type));
+    res.send(Buffer.from(response.bytes.buffer, response.bytes.byteOffset, response.bytes.byteLength));
+    return;
+  }
   if (response.text !== undefined) {
     res.send(response.text);
     return;
@@ -186,6 +194,21 @@ function send(res: Response, response: PlainResponse): void {
   const contentType = response.headers['content-type'] ?? 'application/json';
   const isJson = /json/.test(contentType);
   res.send(isJson || typeof response.body !== 'string' ? JSON.stringify(response.body) : response.body);
+}
+
+/** Content types with `charset=utf-8` by type: the few the specs declare, each parsed once. */
+const utf8ContentTypes = new Map<string, string>();
+
+/** A content type with `charset=utf-8`, as Express's res.send writes it for a string body. */
+function withUtf8Charset(type: string): string {
+  let typed = utf8ContentTypes.get(type);
+  if (typed === undefined) {
+    const parsed = parseContentType(type);
+    parsed.parameters.charset = 'utf-8';
+    typed = formatContentType(parsed);
+    if (utf8ContentTypes.size < 100) utf8ContentTypes.set(type, typed);
+  }
+  return typed;
 }
 
 /** How long a `timeout` fault holds a connection when the client never gives up. */

@@ -22,7 +22,7 @@ export interface CachedAnswer {
 export class ReadCache {
   private entries = new Map<string, CachedAnswer>();
   private revision = -1;
-  /** Characters of answer text (and keys, which carry request bodies) held. */
+  /** Characters of answer text, bytes of their encoding, and keys (they carry request bodies) held. */
   private chars = 0;
 
   /**
@@ -59,7 +59,8 @@ export class ReadCache {
       this.clear();
       this.revision = revision;
     }
-    const chars = key.length + (answer.response.text?.length ?? 0);
+    const { text, bytes } = answer.response;
+    const chars = key.length + (text?.length ?? 0) + (bytes?.byteLength ?? 0);
     if (chars > this.maxChars / 10) return;
     if (this.entries.size >= this.maxEntries || this.chars + chars > this.maxChars) this.clear();
     this.entries.set(key, answer);
