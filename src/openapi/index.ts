@@ -4,6 +4,7 @@ export { formatProblem, hasErrors, SpecLoadError, type SpecProblem } from './pro
 export { documentsStatus, findResponse, successStatus } from './status';
 export { formatLocation } from './annotations';
 export { contentHashOf, lineOfPointer, readParsedCopy, writeParsedCopy, writeSpecCopy } from './parse-file';
+export { yamlLibrary } from './yaml-parsers';
 export { writePreparedModel } from './prepared-model';
 export { toPointer, parsePointer, resolvePointer } from './pointer';
 export { BUNDLED_SPECS_DIR, listSpecFiles, specFileOfId, specIdsIn } from './files';

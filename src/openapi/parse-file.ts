@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load, YAMLException } from 'js-yaml';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { parsePointer } from './pointer';
 import type { SpecProblem } from './problems';
+import { jsYaml, yamlLibrary } from './yaml-parsers';
 
 /** A parsed spec file that can tell on which line a JSON pointer starts, for readable problems. */
 export interface ParsedFile {
@@ -36,9 +36,9 @@ export function parseSpecFile(file: string): ParseResult {
   const contentHash = contentHashOf(text);
   let data: unknown;
   try {
-    data = readParsedCopy('spec', contentHash) ?? load(text, { filename: file });
+    data = readParsedCopy('spec', contentHash) ?? jsYaml().load(text, { filename: file });
   } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
+    if (!(error instanceof jsYaml().YAMLException)) throw error;
     const line = error.mark ? error.mark.line + 1 : undefined;
     return {
       ok: false,
@@ -72,8 +72,9 @@ function lineLocator(text: string): ParsedFile['lineOf'] {
   let located: { document: Document; lines: LineCounter } | undefined;
   return (segments) => {
     if (!located) {
-      const lines = new LineCounter();
-      located = { document: parseDocument(text, { lineCounter: lines }), lines };
+      const yaml = yamlLibrary();
+      const lines = new yaml.LineCounter();
+      located = { document: yaml.parseDocument(text, { lineCounter: lines }), lines };
     }
     const { document, lines } = located;
     // Walk up until a node exists: a missing property is reported at its parent's line.
@@ -121,5 +122,5 @@ export function writeParsedCopy(kind: ParsedCopyKind, file: string, parse: (text
 
 /** Saves a spec's data as JSON for parseSpecFile to read instead of its YAML. */
 export function writeSpecCopy(file: string): void {
-  writeParsedCopy('spec', file, (text) => load(text));
+  writeParsedCopy('spec', file, (text) => jsYaml().load(text));
 }

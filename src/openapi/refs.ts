@@ -1,4 +1,4 @@
-import $RefParser from '@apidevtools/json-schema-ref-parser';
+import type RefParserClass from '@apidevtools/json-schema-ref-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { parsePointer, resolvePointer, toPointer } from './pointer';
 import type { ParsedFile } from './parse-file';
@@ -31,6 +31,16 @@ export function findDanglingRefs(parsed: ParsedFile): SpecProblem[] {
   return problems;
 }
 
+let refParserClass: typeof RefParserClass | undefined;
+
+/** Loaded on first use: a start of the bundled specs reads their models as the build saved them. */
+function refParser(): typeof RefParserClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() would be async
+  refParserClass ??= (require('@apidevtools/json-schema-ref-parser') as { default: typeof RefParserClass })
+    .default;
+  return refParserClass;
+}
+
 export type DereferenceResult =
   | { ok: true; document: OpenAPIV3_1.Document }
   | { ok: false; problems: SpecProblem[] };
@@ -41,7 +51,7 @@ export type DereferenceResult =
  */
 export async function dereferenceSpec(parsed: ParsedFile): Promise<DereferenceResult> {
   try {
-    const document = await $RefParser.dereference(parsed.file, structuredClone(parsed.data), {
+    const document = await refParser().dereference(parsed.file, structuredClone(parsed.data), {
       resolve: { http: false },
       dereference: { circular: false },
     });

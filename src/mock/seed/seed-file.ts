@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, YAMLParseError } from 'yaml';
 import {
   contentHashOf,
   lineOfPointer,
   readParsedCopy,
   toPointer,
   writeParsedCopy,
+  yamlLibrary,
   type SpecModel,
   type SpecProblem,
 } from '../../openapi';
@@ -107,9 +107,9 @@ function checkSeedFile(file: string, spec: SpecModel): SeedRead {
   try {
     const text = readFileSync(file, 'utf8');
     contentHash = contentHashOf(text);
-    data = readParsedCopy('seed', contentHash) ?? parse(text) ?? {};
+    data = readParsedCopy('seed', contentHash) ?? yamlLibrary().parse(text) ?? {};
   } catch (error) {
-    const line = error instanceof YAMLParseError ? error.linePos?.[0].line : undefined;
+    const line = error instanceof yamlLibrary().YAMLParseError ? error.linePos?.[0].line : undefined;
     return { problems: [problem('', `invalid YAML: ${(error as Error).message.split('\n')[0]}`, line)] };
   }
   const errors = compileFixed(SEED_FILE_SCHEMA)(data);
@@ -140,5 +140,5 @@ function describe(error: SchemaError): [string, string] {
 
 /** Saves a seed file's data as JSON for a start to read instead of its YAML (`npm run build` does). */
 export function writeSeedCopy(file: string): void {
-  writeParsedCopy('seed', file, (text) => parse(text));
+  writeParsedCopy('seed', file, (text) => yamlLibrary().parse(text));
 }
