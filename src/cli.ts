@@ -150,12 +150,12 @@ function addServe(program: Command): void {
  * A mock at full speed makes garbage far faster than it keeps data (about 45 MB live under mixed load).
  * V8 by default lets the old generation grow to four times what survived the last full collection, and
  * doubles the young generation up to 2 x 16 MB whenever much of it survives a scavenge (start-up's burst, a
- * write load), then keeps those pages resident. Collecting once the heap has doubled, and keeping the young
- * generation at its first size, keep a long run under 200 MB for a few percent of throughput. Not a cap: the
- * heap still grows as far as the data needs (docs/decisions/0011-garbage-collection-pacing.md).
+ * write load), then keeps those pages resident. Collecting once the heap has grown by half, and keeping the
+ * young generation at its first size, keep a long run under 200 MB for a few percent of throughput. Not a
+ * cap: the heap still grows as far as the data needs (docs/decisions/0011-garbage-collection-pacing.md).
  */
 function paceGarbageCollection(): void {
-  setFlagsFromString('--heap-growing-percent=100');
+  setFlagsFromString('--heap-growing-percent=50');
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
