@@ -50,8 +50,9 @@ export async function handleAndRecord(root: MockEngine, request: PlainRequest): 
   if (isAdminPath(request.path))
     return { response: await handleAdmin(engine, request, root), session, admin: true };
   const started = performance.now();
-  const reused = reuseRead(engine, request);
-  const { answered, requestViolations, delayMs } = reused ?? answerFresh(engine, request);
+  const key = engine.readCache.keyOf(request);
+  const reused = reuseRead(engine, key);
+  const { answered, requestViolations, delayMs } = reused ?? answerFresh(engine, request, key);
   const response = copyAnswer(answered);
   const delay = (engine.options.latencyMs ?? 0) + delayMs;
   if (delay > 0) await sleep(delay);
@@ -110,16 +111,15 @@ interface Answered {
 }
 
 /** The answer to the same read, kept since the store last changed (services/read-cache.ts). */
-function reuseRead(engine: MockEngine, request: PlainRequest): Answered | undefined {
+function reuseRead(engine: MockEngine, key: string | undefined): Answered | undefined {
   // A counted rate limit must see every request, a repeated read included.
   if (!engine.scenarios.isEmpty() || engine.rateLimiter) return undefined;
-  const key = engine.readCache.keyOf(request);
   const cached = key === undefined ? undefined : engine.readCache.get(key, engine.store.revision);
   return cached && { answered: cached, requestViolations: [], delayMs: 0 };
 }
 
 /** Decides, self-checks and serialises an answer once; a read that left the store unchanged is kept. */
-function answerFresh(engine: MockEngine, request: PlainRequest): Answered {
+function answerFresh(engine: MockEngine, request: PlainRequest, readKey: string | undefined): Answered {
   const revision = engine.store.revision;
   let answer: Answer;
   try {
@@ -149,7 +149,7 @@ function answerFresh(engine: MockEngine, request: PlainRequest): Answered {
     scenario: scenario && String(scenario.id),
     ...(answer.fault ? { fault: answer.fault } : {}),
   };
-  const key = scenario ? undefined : engine.readCache.keyOf(request);
+  const key = scenario ? undefined : readKey;
   const unchanged = engine.store.revision === revision;
   if (key !== undefined && unchanged && response.status >= 200 && response.status < 300) {
     if (response.text !== undefined) response.bytes = Buffer.from(response.text);

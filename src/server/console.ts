@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import express, { type Request, type Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ADMIN_PREFIX } from '../mock';
 
 /**
@@ -19,7 +19,7 @@ const PAGE_HEADERS = {
   'cache-control': 'no-cache',
 };
 
-export function serveConsole(): Router {
+export function serveConsole(): RequestHandler {
   const router = Router();
   // Routing is not strict, so one route sees both spellings: the page's relative links need the slash.
   router.get(ADMIN_PREFIX, (req: Request, res: Response) => {
@@ -30,5 +30,9 @@ export function serveConsole(): Router {
     `${ADMIN_PREFIX}/console`,
     express.static(ASSETS, { index: false, setHeaders: (res) => res.set(PAGE_HEADERS) }),
   );
-  return router;
+  // Every vendor request would otherwise walk the router's routes too; Express matches paths ignoring case.
+  return (req, res, next) => {
+    if (req.path.slice(0, ADMIN_PREFIX.length).toLowerCase() === ADMIN_PREFIX) router(req, res, next);
+    else next();
+  };
 }

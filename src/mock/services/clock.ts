@@ -28,12 +28,22 @@ export class MockClock {
   }
 }
 
+/** The last instant formatted, per format: a write formats its one instant several times. */
+const lastFormatted = new Map<ClockFormat, { ms: number; text: string }>();
+
 export function formatTime(ms: number, format: ClockFormat): string | number {
+  if (format === 'iso' || format === 'sql') {
+    const last = lastFormatted.get(format);
+    if (last?.ms === ms) return last.text;
+    const text = formatDate(ms, format);
+    lastFormatted.set(format, { ms, text });
+    return text;
+  }
+  return format === 'epoch-s' ? Math.floor(ms / 1000) : ms;
+}
+
+function formatDate(ms: number, format: 'iso' | 'sql'): string {
   switch (format) {
-    case 'epoch-s':
-      return Math.floor(ms / 1000);
-    case 'epoch-ms':
-      return ms;
     case 'iso':
       return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
     case 'sql':

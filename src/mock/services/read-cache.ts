@@ -41,7 +41,9 @@ export class ReadCache {
 
   keyOf(request: PlainRequest): string | undefined {
     if (request.headers.prefer !== undefined || request.bodyProblem) return undefined;
-    const query = JSON.stringify(Object.entries(request.query).sort(([a], [b]) => a.localeCompare(b)));
+    const names = Object.keys(request.query);
+    const query =
+      names.length === 0 ? '' : JSON.stringify(names.sort().map((name) => [name, request.query[name]]));
     return `${request.method} ${request.path}\u0000${query}\u0000${headersKey(request.headers)}\u0000${request.rawBody ?? ''}`;
   }
 
@@ -92,12 +94,15 @@ const TRANSPORT_HEADERS = new Set([
   'user-agent',
 ]);
 
+// Computed for every request (a write's included, before it is known to write): plain loops, no copies.
 function headersKey(headers: Record<string, string>): string {
-  return Object.keys(headers)
-    .filter((name) => !TRANSPORT_HEADERS.has(name) && !name.startsWith('sec-'))
-    .sort()
-    .map((name) => `${name}:${headers[name]}`)
-    .join('\u0001');
+  const names: string[] = [];
+  for (const name of Object.keys(headers))
+    if (!TRANSPORT_HEADERS.has(name) && !name.startsWith('sec-')) names.push(name);
+  names.sort();
+  let key = '';
+  for (const name of names) key += `${name}:${headers[name]}\u0001`;
+  return key;
 }
 
 /** A copy the caller may decorate (headers) without touching the cached answer. */
