@@ -103,10 +103,10 @@ async function saveWarmCodeCache(): Promise<void> {
     .flatMap((spec) => spec.operations)
     .map((op) => warmUpRequest(base, op))
     .filter((request) => request !== undefined);
+  if (requests.length === 0) throw new Error('the warm-up found no operation to call');
   for (const [url, init] of requests) await (await fetch(url, init)).arrayBuffer();
   process.stdout.write = quiet;
   writeFileSync(join(BUNDLE_DIR, CODE_CACHE_FILE), loaded.script.createCachedData());
-  if (requests.length === 0) throw new Error('the warm-up found no operation to call');
 }
 
 bundle();
