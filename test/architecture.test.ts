@@ -48,7 +48,6 @@ const PACKAGE_OWNERS: Array<[RegExp, string]> = [
   [/^(express|cors)$/, 'server'],
   [/^ajv(\/|$)|^ajv-formats$/, 'schema'],
   [/^better-sqlite3$/, 'state'],
-  [/^esbuild$/, 'launch'],
 ];
 
 interface Import {

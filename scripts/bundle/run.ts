@@ -1,16 +1,17 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import { buildSync } from 'esbuild';
-import { BUNDLE_FILE, CODE_CACHE_FILE, loadBundle } from './bundled-cli';
+import { BUNDLE_FILE, CODE_CACHE_FILE, loadBundle } from '../../src/launch';
+import { freePort, waitUntilAnswering } from '../processes';
 
 /**
  * Run by `npm run build` last: bundles dist/cli.js into dist/bundle/cli.js, runs that bundle's `serve` in
  * this process through a warm-up of requests, and saves V8's code for every function the warm-up compiled,
  * which is what a start and its first answers need.
  */
-const DIST = join(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
+const DIST = join(ROOT, 'dist');
 const BUNDLE_DIR = join(DIST, 'bundle');
 
 function bundle(): void {
@@ -39,17 +40,6 @@ function bundle(): void {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
 interface CatalogueOperation {
   method: string;
   path: string;
@@ -71,18 +61,6 @@ function warmUpRequest(base: string, op: CatalogueOperation): [string, RequestIn
   return [`${base}${op.path}`, { method: op.method, headers, body: data }];
 }
 
-async function waitUntilAnswering(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the bundled CLI did not answer ${url}`);
-}
-
 async function saveWarmCodeCache(): Promise<void> {
   // V8 accepts saved code only under the flags it was made with; `serve` changes two garbage-collection
   // flags once started (src/cli.ts), so they keep their defaults here, as when a start reads the cache.
@@ -95,7 +73,7 @@ async function saveWarmCodeCache(): Promise<void> {
   const quiet = process.stdout.write.bind(process.stdout);
   process.stdout.write = () => true;
   loaded.cli.main();
-  await waitUntilAnswering(`${base}/__secmock/health`);
+  await waitUntilAnswering(`${base}/__secmock/health`, undefined, 30_000);
   const catalogue = (await (await fetch(`${base}/__secmock/specs`)).json()) as {
     specs: Array<{ operations: CatalogueOperation[] }>;
   };
