@@ -99,11 +99,14 @@ function vsExpress(rows: Row[], row: Row, what?: string): GoalLine {
   );
 }
 
+/** A row whose requests failed measured the failures, not the answers: it cannot meet a goal. */
 function atLeast(row: Row, value: number | undefined, goal: number, of: string, what?: string): GoalLine {
   const shown = value === undefined ? 'n/a' : `${value.toFixed(2)}x`;
+  const { errors } = row.result;
+  const failed = errors > 0 ? `; ${errors} requests failed or were refused` : '';
   return {
-    met: value !== undefined && value >= goal,
-    text: `${row.request}${what ? ` ${what}` : ''}: ${shown} ${of} (goal ≥ ${goal}x)`,
+    met: value !== undefined && value >= goal && errors === 0,
+    text: `${row.request}${what ? ` ${what}` : ''}: ${shown} ${of}${failed} (goal ≥ ${goal}x)`,
   };
 }
 

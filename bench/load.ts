@@ -27,10 +27,16 @@ const AUTOCANNON = binOf('autocannon', 'autocannon');
 
 /**
  * Runs autocannon in a child process (the load generator must not share the server's event loop, nor the
- * bench's), first a discarded warm-up so that JIT and caches settle, then the measured run.
+ * bench's), first a discarded warm-up so that JIT and caches settle, then `between` (a store reset), then
+ * the measured run.
  */
-export async function measure(baseUrl: string, request: BenchRequest): Promise<LoadResult> {
+export async function measure(
+  baseUrl: string,
+  request: BenchRequest,
+  between?: () => Promise<void>,
+): Promise<LoadResult> {
   await runAutocannon(baseUrl, request, SETTINGS.warmupS);
+  await between?.();
   return runAutocannon(baseUrl, request, SETTINGS.durationS);
 }
 
