@@ -45,7 +45,7 @@ const ALLOWED: Record<string, string[]> = {
 
 /** Packages that belong to one layer only: the framework stays at the edge, Ajv behind schema/. */
 const PACKAGE_OWNERS: Array<[RegExp, string]> = [
-  [/^(express|cors)$/, 'server'],
+  [/^(express|cors|body-parser|parseurl|fresh)$/, 'server'],
   [/^ajv(\/|$)|^ajv-formats$/, 'schema'],
   [/^better-sqlite3$/, 'state'],
 ];

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { format as formatContentType, parse as parseContentType } from 'content-type';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { type BodyProblem, type PlainRequest, type PlainResponse } from '../http';
-import { handleAndRecord, MockEngine, type MockOptions, type VendorModule } from '../mock';
+import { MockEngine, type MockOptions, type VendorModule } from '../mock';
 import { contentHashOf, listSpecFiles, loadSpecs, specFileOfId, type SpecModel } from '../openapi';
 import { BUILTIN_VENDORS } from '../vendors';
-import { serveConsole } from './console';
+import { isConsolePath, serveConsole } from './console';
 import { corsMiddleware, type CorsSetting } from './cors';
 import { createRequestLogger, type RequestLogger, type RequestLogOptions } from './request-logger';
+import { pathOf } from './request-url';
+import { createVendorEdge, type NodeMiddleware, type VendorEdge } from './vendor-edge';
 
 export interface MockAppOptions extends Omit<MockOptions, 'specs' | 'modules'> {
   /** Spec files, bundled spec ids (`manageengine-incidents`) or loaded specs; default: every bundled spec. */
@@ -107,152 +107,61 @@ function specKey(file: string): string {
 }
 
 export function buildExpressApp(engine: MockEngine, edge: EdgeOptions): MockApp {
-  const { bodyLimit, logger } = edge;
   const app = express() as MockApp;
   app.mock = engine;
-  const held = new Set<Response>();
-  app.releaseHeld = () => {
-    for (const res of held) res.socket?.destroy();
-    held.clear();
-  };
+  // app.mock, not the engine built here: `serve --watch` swaps in a new one when the specs change.
+  const vendor = createVendorEdge(() => app.mock, edge);
+  app.releaseHeld = vendor.releaseHeld;
   app.disable('x-powered-by');
   app.disable('etag');
-  const corsHandler = corsMiddleware(edge.cors, () => app.mock);
-  if (corsHandler) app.use(corsHandler);
+  const cors = corsMiddleware(edge.cors, () => app.mock);
+  if (cors) app.use(cors);
   app.use(serveConsole());
-  const readText = express.text({ type: () => true, limit: bodyLimit, defaultCharset: 'utf-8' });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    // A body that cannot be read is not an Express error: the pipeline routes the request first and
-    // refuses it in the envelope of the operation it reaches (or 404/405), like any other refusal.
-    readText(req, res, (error?: unknown) => {
-      const problem = error === undefined ? undefined : bodyProblemOf(error, bodyLimit);
-      // app.mock, not the engine built here: `serve --watch` swaps in a new one when the specs change.
-      const engine = app.mock;
-      const request = toPlainRequest(req, problem);
-      const started = performance.now();
-      handleAndRecord(engine, request).then((handled) => {
-        const { response } = handled;
-        if (response.fault) breakConnection(res, response, held);
-        else send(res, response);
-        logger?.(request, handled, performance.now() - started, engine);
-      }, next);
-    });
-  });
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    // Only a bug in secmock gets here (the pipeline answers its own failures): never a stack trace.
-    app.mock.warnOnce(
-      `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-    const response = app.mock.refuseUnparsed(req.path, 'internal', 'secmock failed to answer this request');
-    send(res, response);
-    logger?.(toPlainRequest(req, undefined), { response }, 0, app.mock);
-  });
+  app.use((req: Request, res: Response) => vendor.answer(req, res));
+  // Only a bug in secmock gets here (the pipeline answers its own failures).
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
+    vendor.answerInternalError(req, res, error),
+  );
+  answerOutsideTheConsoleDirectly(app, cors, vendor);
   return app;
 }
 
-function bodyProblemOf(error: unknown, limit: number | string): BodyProblem {
-  if ((error as { type?: string }).type === 'entity.too.large')
-    return { kind: 'tooLarge', message: `request body is larger than the limit (${String(limit)})` };
-  return { kind: 'unreadable', message: (error as Error).message };
-}
-
-function toPlainRequest(req: Request, bodyProblem: BodyProblem | undefined): PlainRequest {
-  const method = req.method.toLowerCase();
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return {
-    method,
-    path: req.path,
-    query: req.query as Record<string, string | string[]>,
-    headers,
-    rawBody: typeof req.body === 'string' && req.body.length > 0 ? req.body : undefined,
-    remoteAddress: req.socket.remoteAddress,
-    bodyProblem,
-  };
-}
-
-function send(res: Response, response: PlainResponse): void {
-  res.status(response.status);
-  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  if (response.bytes !== undefined) {
-    // The same header as for the text: Express adds `charset=utf-8` to the content type of a string.
-    const type = res.getHeader('content-type');
-    if (typeof type === 'string') res.setHeader('content-type', withUtf8Charset(type));
-    res.send(Buffer.from(response.bytes.buffer, response.bytes.byteOffset, response.bytes.byteLength));
-    return;
-  }
-  if (response.text !== undefined) {
-    res.send(response.text);
-    return;
-  }
-  if (response.body === undefined) {
-    res.end();
-    return;
-  }
-  const contentType = response.headers['content-type'] ?? 'application/json';
-  const isJson = /json/.test(contentType);
-  res.send(isJson || typeof response.body !== 'string' ? JSON.stringify(response.body) : response.body);
-}
-
-/** Content types with `charset=utf-8` by type: the few the specs declare, each parsed once. */
-const utf8ContentTypes = new Map<string, string>();
-
-/** A content type with `charset=utf-8`, as Express's res.send writes it for a string body. */
-function withUtf8Charset(type: string): string {
-  let typed = utf8ContentTypes.get(type);
-  if (typed === undefined) {
-    const parsed = parseContentType(type);
-    parsed.parameters.charset = 'utf-8';
-    typed = formatContentType(parsed);
-    if (utf8ContentTypes.size < 100) utf8ContentTypes.set(type, typed);
-  }
-  return typed;
-}
-
-/** How long a `timeout` fault holds a connection when the client never gives up. */
-const MAX_HOLD_MS = 10 * 60_000;
+/** Express's own request entry (the function `express()` returns calls it, and so does a parent app). */
+type ExpressHandle = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  callback?: (error?: unknown) => void,
+) => void;
 
 /**
- * A network fault, done to the connection as a broken network or server would: a reset (RST), a close
- * with no reply, a body cut short of its Content-Length, a body that is not the JSON it claims, or no
- * answer at all until the client gives up.
+ * Requests outside the console's paths skip Express's walk (its router, the prototype swap of request and
+ * response, the getters): the same CORS step and the same answer, in the same order, called directly. On a
+ * kept read that walk cost more than the engine's whole answer. Done at Express's entry, `app.handle`, so
+ * every way the app is used takes it: `listen`, `createServer(app)`, supertest, a parent app mounting it.
+ * The stack above still answers every path, so the console and the admin API walk it unchanged.
  */
-function breakConnection(res: Response, response: PlainResponse, held: Set<Response>): void {
-  const text = bodyText(response);
-  switch (response.fault) {
-    case 'reset':
-      res.socket?.resetAndDestroy();
+function answerOutsideTheConsoleDirectly(
+  app: MockApp,
+  cors: NodeMiddleware | undefined,
+  vendor: VendorEdge,
+): void {
+  // `handle` is Express's documented-by-source entry point, absent from its type declarations.
+  const entry = app as unknown as { handle: ExpressHandle };
+  const walk = entry.handle.bind(app);
+  entry.handle = (req, res, callback) => {
+    if (isConsolePath(pathOf(req))) {
+      walk(req, res, callback);
       return;
-    case 'empty':
-      res.socket?.end();
-      return;
-    case 'truncated':
-      res.status(response.status);
-      for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-      res.setHeader('content-length', Buffer.byteLength(text));
-      res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
-      return;
-    case 'malformed':
-      res.status(response.status);
-      for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-      res.setHeader('content-type', 'application/json');
-      res.send(text.slice(0, Math.floor(text.length / 2)) || '{');
-      return;
-    default: {
-      held.add(res);
-      const timer = setTimeout(() => res.socket?.destroy(), MAX_HOLD_MS).unref();
-      res.on('close', () => {
-        clearTimeout(timer);
-        held.delete(res);
-      });
     }
-  }
-}
-
-function bodyText(response: PlainResponse): string {
-  if (response.text !== undefined) return response.text;
-  if (response.body === undefined) return '';
-  return typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+    try {
+      if (!cors) vendor.answer(req, res);
+      else
+        cors(req, res, (error) => {
+          if (error === undefined) vendor.answer(req, res);
+          else vendor.answerInternalError(req, res, error);
+        });
+    } catch (error) {
+      vendor.answerInternalError(req, res, error);
+    }
+  };
 }

@@ -30,9 +30,14 @@ export function serveConsole(): RequestHandler {
     `${ADMIN_PREFIX}/console`,
     express.static(ASSETS, { index: false, setHeaders: (res) => res.set(PAGE_HEADERS) }),
   );
-  // Every vendor request would otherwise walk the router's routes too; Express matches paths ignoring case.
+  // Every vendor request would otherwise walk the router's routes too.
   return (req, res, next) => {
-    if (req.path.slice(0, ADMIN_PREFIX.length).toLowerCase() === ADMIN_PREFIX) router(req, res, next);
+    if (isConsolePath(req.path)) router(req, res, next);
     else next();
   };
+}
+
+/** Paths the console's router may serve: Express matches paths ignoring case. */
+export function isConsolePath(path: string): boolean {
+  return path.slice(0, ADMIN_PREFIX.length).toLowerCase() === ADMIN_PREFIX;
 }

@@ -1,6 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors, { type CorsOptions } from 'cors';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { isAdminPath, isTrustedAdminOrigin, type MockEngine } from '../mock';
+import { pathOf } from './request-url';
+import type { NodeMiddleware } from './vendor-edge';
 
 /**
  * CORS as browser apps need it. The request's Origin is echoed with credentials allowed, so `fetch` with
@@ -24,7 +26,7 @@ const SECMOCK_HEADERS = [
 /** Chromium caps a cached preflight at two hours; longer would be ignored. */
 const PREFLIGHT_CACHE_SECONDS = 7200;
 
-export function corsMiddleware(setting: CorsSetting, engineOf: () => MockEngine): RequestHandler | undefined {
+export function corsMiddleware(setting: CorsSetting, engineOf: () => MockEngine): NodeMiddleware | undefined {
   if (setting === false) return undefined;
   const listed = setting === true ? undefined : new Set(setting.origins.map(normaliseOrigin));
   let exposed: { engine: MockEngine; headers: string[] } | undefined;
@@ -34,21 +36,21 @@ export function corsMiddleware(setting: CorsSetting, engineOf: () => MockEngine)
     if (exposed?.engine !== engine) exposed = { engine, headers: exposedHeadersOf(engine) };
     return exposed.headers;
   };
-  const allowed = (req: Request, origin: string) =>
-    isAdminPath(req.path)
+  const allowed = (req: IncomingMessage, origin: string) =>
+    isAdminPath(pathOf(req))
       ? isTrustedAdminOrigin(origin, req.headers.host)
       : listed === undefined || listed.has(normaliseOrigin(origin));
   const handler = cors((req, callback) => {
     const origin = req.headers.origin;
     const options: CorsOptions = {
-      origin: origin !== undefined && allowed(req as Request, origin),
+      origin: origin !== undefined && allowed(req as IncomingMessage, origin),
       credentials: true,
       exposedHeaders: exposedHeaders(),
       maxAge: PREFLIGHT_CACHE_SECONDS,
     };
     callback(null, options);
   });
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req, res, next) => {
     // Without an Origin (no browser, or a same-origin GET) the cors package sends nothing either.
     if (req.headers.origin === undefined) {
       next();
@@ -64,9 +66,9 @@ export function corsMiddleware(setting: CorsSetting, engineOf: () => MockEngine)
  * loopback with this header and needs it answered before it may go on.
  */
 function allowPrivateNetwork(
-  req: Request,
-  res: Response,
-  allowed: (req: Request, origin: string) => boolean,
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowed: (req: IncomingMessage, origin: string) => boolean,
 ): void {
   const origin = req.headers.origin;
   if (
