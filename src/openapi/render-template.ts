@@ -13,12 +13,17 @@ const INLINE = /\$\{([A-Za-z_][\w.]*)(?:\|(\w+))?\}/g;
 export function renderTemplate(template: unknown, scope: TemplateScope): unknown {
   if (typeof template === 'string') return renderString(template, scope);
   if (Array.isArray(template)) {
-    return template.map((item) => renderTemplate(item, scope)).filter((item) => item !== undefined);
+    const result: unknown[] = [];
+    for (const item of template) {
+      const rendered = renderTemplate(item, scope);
+      if (rendered !== undefined) result.push(rendered);
+    }
+    return result;
   }
   if (template !== null && typeof template === 'object') {
     const result: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(template)) {
-      const rendered = renderTemplate(value, scope);
+    for (const key of Object.keys(template)) {
+      const rendered = renderTemplate((template as Record<string, unknown>)[key], scope);
       if (rendered !== undefined) result[key] = rendered;
     }
     return result;
@@ -27,8 +32,11 @@ export function renderTemplate(template: unknown, scope: TemplateScope): unknown
 }
 
 function renderString(text: string, scope: TemplateScope): unknown {
-  const whole = WHOLE.exec(text);
-  if (whole) return applyFilter(lookup(scope, whole[1]), whole[2]);
+  // Only a string starting with `$` can be a whole expression: most template strings are.
+  if (text.charCodeAt(0) === DOLLAR) {
+    const whole = wholeExpression(text);
+    if (whole) return applyFilter(lookupPath(scope, whole.path), whole.filter);
+  }
   if (!text.includes('${')) return text;
   return text.replace(INLINE, (_, expr: string, filter: string | undefined) => {
     const value = applyFilter(lookup(scope, expr), filter);
@@ -36,9 +44,39 @@ function renderString(text: string, scope: TemplateScope): unknown {
   });
 }
 
+const DOLLAR = 0x24;
+
+/** A `$a.b|filter` string taken apart. */
+interface WholeExpression {
+  path: readonly string[];
+  filter: string | undefined;
+}
+
+/**
+ * Template strings taken apart once, by their text (null: not a whole expression). A request renders the
+ * same few dozen strings of its operation's templates; strings are values, so a cache by text cannot go
+ * stale. Bounded, in case a caller renders strings of its own making.
+ */
+const wholeExpressions = new Map<string, WholeExpression | null>();
+const MAX_KEPT_EXPRESSIONS = 4096;
+
+function wholeExpression(text: string): WholeExpression | null {
+  let parsed = wholeExpressions.get(text);
+  if (parsed === undefined) {
+    const whole = WHOLE.exec(text);
+    parsed = whole ? { path: whole[1].split('.'), filter: whole[2] } : null;
+    if (wholeExpressions.size < MAX_KEPT_EXPRESSIONS) wholeExpressions.set(text, parsed);
+  }
+  return parsed;
+}
+
 export function lookup(scope: TemplateScope, expression: string): unknown {
+  return lookupPath(scope, expression.split('.'));
+}
+
+function lookupPath(scope: TemplateScope, path: readonly string[]): unknown {
   let node: unknown = scope;
-  for (const segment of expression.split('.')) {
+  for (const segment of path) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
