@@ -249,12 +249,17 @@ export class Collection {
 /** The first list of the entity (top level, or one level down) longer than the bound, by its name. */
 function longestList(entity: Entity, max: number): string | undefined {
   if (max === Infinity) return undefined;
-  for (const [name, value] of Object.entries(entity)) {
+  // Object.keys, not Object.entries: every write runs this, and the pairs were garbage at once.
+  for (const name of Object.keys(entity)) {
+    const value = entity[name];
     if (Array.isArray(value)) {
       if (value.length > max) return name;
     } else if (value !== null && typeof value === 'object') {
-      for (const [inner, nested] of Object.entries(value as Record<string, unknown>))
+      const fields = value as Record<string, unknown>;
+      for (const inner of Object.keys(fields)) {
+        const nested = fields[inner];
         if (Array.isArray(nested) && nested.length > max) return `${name}.${inner}`;
+      }
     }
   }
   return undefined;
