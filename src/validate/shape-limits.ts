@@ -37,10 +37,19 @@ export function checkShape(value: unknown, limits: ShapeLimits): Violation[] {
         });
         continue;
       }
-      node.forEach((item, i) => stack.push({ node: item, path: `${path}[${i}]`, depth: depth + 1 }));
+      // Only objects and arrays can break a limit: a leaf is not visited, nor its path spelled out.
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (item !== null && typeof item === 'object')
+          stack.push({ node: item, path: `${path}[${i}]`, depth: depth + 1 });
+      }
     } else {
-      for (const [key, item] of Object.entries(node))
-        stack.push({ node: item, path: `${path}.${key}`, depth: depth + 1 });
+      const fields = node as Record<string, unknown>;
+      for (const key of Object.keys(fields)) {
+        const item = fields[key];
+        if (item !== null && typeof item === 'object')
+          stack.push({ node: item, path: `${path}.${key}`, depth: depth + 1 });
+      }
     }
   }
   return violations;
