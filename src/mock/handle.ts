@@ -50,7 +50,10 @@ export async function handleAndRecord(root: MockEngine, request: PlainRequest): 
   if (isAdminPath(request.path))
     return { response: await handleAdmin(engine, request, root), session, admin: true };
   const started = performance.now();
-  const key = engine.readCache.keyOf(request);
+  // A stream of writes keeps the cache empty: the key (headers sorted, the body) is built only when used.
+  const key = engine.readCache.holdsAnswersFor(engine.store.revision)
+    ? engine.readCache.keyOf(request)
+    : undefined;
   const reused = reuseRead(engine, key);
   const { answered, requestViolations, delayMs } = reused ?? answerFresh(engine, request, key);
   const response = copyAnswer(answered);
@@ -118,8 +121,11 @@ function reuseRead(engine: MockEngine, key: string | undefined): Answered | unde
   return cached && { answered: cached, requestViolations: [], delayMs: 0 };
 }
 
-/** Decides, self-checks and serialises an answer once; a read that left the store unchanged is kept. */
-function answerFresh(engine: MockEngine, request: PlainRequest, readKey: string | undefined): Answered {
+/**
+ * Decides, self-checks and serialises an answer once; a read that left the store unchanged is kept.
+ * `lookupKey`: the request's cache key, when it was built to look the answer up.
+ */
+function answerFresh(engine: MockEngine, request: PlainRequest, lookupKey: string | undefined): Answered {
   const revision = engine.store.revision;
   let answer: Answer;
   try {
@@ -149,11 +155,13 @@ function answerFresh(engine: MockEngine, request: PlainRequest, readKey: string 
     scenario: scenario && String(scenario.id),
     ...(answer.fault ? { fault: answer.fault } : {}),
   };
-  const key = scenario ? undefined : readKey;
   const unchanged = engine.store.revision === revision;
-  if (key !== undefined && unchanged && response.status >= 200 && response.status < 300) {
-    if (response.text !== undefined) response.bytes = Buffer.from(response.text);
-    engine.readCache.set(key, revision, answered);
+  if (!scenario && unchanged && response.status >= 200 && response.status < 300) {
+    const key = lookupKey ?? engine.readCache.keyOf(request);
+    if (key !== undefined) {
+      if (response.text !== undefined) response.bytes = Buffer.from(response.text);
+      engine.readCache.set(key, revision, answered);
+    }
   }
   return { answered, requestViolations: answer.requestViolations, delayMs: answer.delayMs ?? 0 };
 }

@@ -39,6 +39,19 @@ export class ReadCache {
     return this.entries.size;
   }
 
+  /**
+   * Whether any answer is kept for this store revision: when none is (a write came since), there is nothing
+   * to look up, and a request need not build its key unless its own answer is to be kept. Forgets the
+   * answers of an older revision, as `get` does.
+   */
+  holdsAnswersFor(revision: number): boolean {
+    if (revision !== this.revision) {
+      this.clear();
+      this.revision = revision;
+    }
+    return this.entries.size > 0;
+  }
+
   keyOf(request: PlainRequest): string | undefined {
     if (request.headers.prefer !== undefined || request.bodyProblem) return undefined;
     const names = Object.keys(request.query);

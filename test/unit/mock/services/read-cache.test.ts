@@ -76,6 +76,16 @@ describe('ReadCache', () => {
     expect(c.get('b', 1)).toBeUndefined();
   });
 
+  it('says whether it holds answers for a revision, and forgets older ones when asked', () => {
+    const c = cache();
+    expect(c.holdsAnswersFor(1)).toBe(false);
+    c.set('a', 1, answer());
+    expect(c.holdsAnswersFor(1)).toBe(true);
+    expect(c.holdsAnswersFor(2)).toBe(false);
+    expect(c.size).toBe(0);
+    expect(c.get('a', 1)).toBeUndefined();
+  });
+
   it('a set at a new revision drops the answers of the old one', () => {
     const c = cache();
     c.set('a', 1, answer());
