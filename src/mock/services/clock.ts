@@ -45,7 +45,8 @@ export function formatTime(ms: number, format: ClockFormat): string | number {
 function formatDate(ms: number, format: 'iso' | 'sql'): string {
   switch (format) {
     case 'iso':
-      return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      // Without the milliseconds: toISOString always ends in `.sssZ`.
+      return `${new Date(ms).toISOString().slice(0, -5)}Z`;
     case 'sql':
       return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
   }
