@@ -63,6 +63,12 @@ interface StoreLedger {
   readonly bounds: StoreBounds;
   /** The undo list of the current `atomically`, or undefined outside one. */
   readonly journal: Undo[] | undefined;
+  /**
+   * Inside an `atomically`, the entities written and not yet measured against the bounds, by collection:
+   * measured once at its end, so an entity a request writes twice (created, then completed by a vendor
+   * behaviour) is turned into JSON once.
+   */
+  readonly unmeasured: Map<Collection, Set<string>> | undefined;
   /** JSON bytes of the entities written since the bounds were set, store-wide. */
   writtenBytes: number;
 }
@@ -71,6 +77,7 @@ const UNLEDGERED: StoreLedger = {
   changed: () => undefined,
   bounds: UNBOUNDED,
   journal: undefined,
+  unmeasured: undefined,
   writtenBytes: 0,
 };
 
@@ -151,32 +158,66 @@ export class Collection {
   put(key: unknown, entity: Entity): void {
     const text = keyOf(key);
     const previous = this.items.get(text);
-    const { maxEntities, maxListItems, maxWrittenBytes } = this.ledger.bounds;
+    const { maxEntities } = this.ledger.bounds;
     if (previous === undefined && this.items.size >= maxEntities)
       throw new StoreFullError(
         `${this.name} already holds the maximum of ${maxEntities} entities; delete some or reset the mock`,
       );
-    const long = longestList(entity, maxListItems);
-    if (long)
-      throw new StoreFullError(
-        `${this.name} '${text}': ${long} would hold more than the maximum of ${maxListItems} items`,
-      );
     const previousBytes = this.written.get(text);
-    // Unbounded (the fixtures being loaded): nothing is counted, the store keeps no size per entity.
-    const bytes = maxWrittenBytes === Infinity ? undefined : JSON.stringify(entity).length;
-    const growth = (bytes ?? 0) - (previousBytes ?? 0);
-    if (growth > 0 && this.ledger.writtenBytes + growth > maxWrittenBytes)
-      throw new StoreFullError(
-        `the mock already holds ${megabytes(this.ledger.writtenBytes)} of written data, the most it keeps ` +
-          `(${megabytes(maxWrittenBytes)}); delete some or reset the mock`,
-      );
+    // Inside an `atomically` the entity is measured at its end (the whole request is refused there);
+    // outside one, before it is stored, so a refused write changes nothing.
+    const unmeasured = this.ledger.unmeasured;
+    const bytes = unmeasured ? undefined : this.measured(text, entity, previousBytes);
     this.ledger.journal?.push(() => {
       this.restoreEntry(text, previous);
       this.account(text, previousBytes);
     });
     this.items.set(text, entity);
-    this.account(text, bytes);
+    if (unmeasured) {
+      let keys = unmeasured.get(this);
+      if (!keys) {
+        keys = new Set();
+        unmeasured.set(this, keys);
+      }
+      keys.add(text);
+    } else this.account(text, bytes);
     this.changed(text, false);
+  }
+
+  /**
+   * Measures an entity written inside an `atomically`, at its end (the store calls it): throws if it breaks
+   * a bound, and the store then undoes the request.
+   */
+  settle(key: string): void {
+    const entity = this.items.get(key);
+    // Removed again by the same request: its removal already gave the bytes back.
+    if (entity === undefined) return;
+    const previousBytes = this.written.get(key);
+    const bytes = this.measured(key, entity, previousBytes);
+    this.ledger.journal?.push(() => this.account(key, previousBytes));
+    this.account(key, bytes);
+  }
+
+  /**
+   * The entity's JSON size (undefined when writes are unbounded: the fixtures being loaded), after checking
+   * its lists and the bytes written against the bounds.
+   */
+  private measured(key: string, entity: Entity, previousBytes: number | undefined): number | undefined {
+    const { maxListItems, maxWrittenBytes } = this.ledger.bounds;
+    const long = longestList(entity, maxListItems);
+    if (long)
+      throw new StoreFullError(
+        `${this.name} '${key}': ${long} would hold more than the maximum of ${maxListItems} items`,
+      );
+    if (maxWrittenBytes === Infinity) return undefined;
+    const bytes = JSON.stringify(entity).length;
+    const growth = bytes - (previousBytes ?? 0);
+    if (growth > 0 && this.ledger.writtenBytes + growth > maxWrittenBytes)
+      throw new StoreFullError(
+        `the mock already holds ${megabytes(this.ledger.writtenBytes)} of written data, the most it keeps ` +
+          `(${megabytes(maxWrittenBytes)}); delete some or reset the mock`,
+      );
+    return bytes;
   }
 
   remove(key: unknown): boolean {
@@ -228,6 +269,8 @@ export class Collection {
 
   /** Loads entities without one change notification per entity (used by restore). */
   load(entries: Iterable<[string, Entity]>): void {
+    // What is loaded is the new baseline, not written data.
+    this.ledger.unmeasured?.delete(this);
     this.items.clear();
     for (const key of [...this.written.keys()]) this.account(key, undefined);
     for (const [key, entity] of entries) this.items.set(key, entity);
@@ -239,6 +282,7 @@ export class Collection {
    * must be frozen (a write replaces an entity, never changes it in place).
    */
   share(entries: ReadonlyArray<[string, Entity]>): void {
+    this.ledger.unmeasured?.delete(this);
     this.itemsMap = undefined;
     this.shared = entries;
     for (const key of [...this.written.keys()]) this.account(key, undefined);
@@ -283,6 +327,7 @@ export class Store {
     },
     bounds: UNBOUNDED,
     journal: undefined,
+    unmeasured: undefined,
     writtenBytes: 0,
   };
   /** Increases on every change; lets callers (persistence, caches) notice writes cheaply. */
@@ -329,19 +374,26 @@ export class Store {
   atomically<T>(work: () => T): T {
     if (this.ledger.journal) return work();
     const journal: Undo[] = [];
+    const unmeasured = new Map<Collection, Set<string>>();
     const revision = this.revision;
     this.ledger.journal = journal;
+    this.ledger.unmeasured = unmeasured;
     try {
       const result = work();
+      // The bounds, for what the request wrote as it stands now; a write they refuse undoes the request.
+      this.ledger.unmeasured = undefined;
+      for (const [collection, keys] of unmeasured) for (const key of keys) collection.settle(key);
       this.makeDurable();
       return result;
     } catch (error) {
       this.ledger.journal = undefined;
+      this.ledger.unmeasured = undefined;
       for (const undo of journal.reverse()) undo();
       this.revision = revision;
       throw error;
     } finally {
       this.ledger.journal = undefined;
+      this.ledger.unmeasured = undefined;
     }
   }
 

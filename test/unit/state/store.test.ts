@@ -263,6 +263,36 @@ describe('bounds and whole writes', () => {
     expect(items.has('c')).toBe(false);
   });
 
+  it('measures what a piece of work leaves each entity as, once, and refuses the work if it ends past a bound', () => {
+    const store = boundedStore(100, 2, 100);
+    const items = store.collection('items');
+    // Past the byte bound on the way, within it at the end: the work stands, counted as it ends.
+    store.atomically(() => {
+      items.put('a', { text: 'x'.repeat(150) });
+      items.put('a', { text: 'short' });
+    });
+    expect(items.get('a')).toEqual({ text: 'short' });
+    expect(store.writtenBytes).toBe(JSON.stringify({ text: 'short' }).length);
+    // Within the bounds on the way, past one at the end: the whole work is undone.
+    const revision = store.revision;
+    expect(() =>
+      store.atomically(() => {
+        items.put('b', { text: 'fine' });
+        items.put('a', { text: 'y'.repeat(150) });
+      }),
+    ).toThrow('the mock already holds');
+    expect(() =>
+      store.atomically(() => {
+        items.put('a', { notes: [1] });
+        items.put('a', { notes: [1, 2, 3] });
+      }),
+    ).toThrow("items 'a': notes would hold more");
+    expect(items.get('a')).toEqual({ text: 'short' });
+    expect(items.has('b')).toBe(false);
+    expect(store.writtenBytes).toBe(JSON.stringify({ text: 'short' }).length);
+    expect(store.revision).toBe(revision);
+  });
+
   it('moves the revision of a collection on its own changes only, an undone one included', () => {
     const store = boundedStore(2, 10);
     const items = store.collection('items');
