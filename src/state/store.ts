@@ -46,8 +46,9 @@ export interface StoreBounds {
 const UNBOUNDED: StoreBounds = { maxEntities: Infinity, maxListItems: Infinity, maxWrittenBytes: Infinity };
 
 /**
- * A write the store's bounds refuse. Thrown from inside a write, so that whatever the same request wrote
- * before it is undone with it: a behaviour need not check the bounds before each of its writes.
+ * A write the store's bounds refuse. Thrown from inside the request's writes (at the write, or for the
+ * list and byte bounds when its `atomically` ends), so that whatever the same request wrote is undone with
+ * it: a behaviour need not check the bounds before each of its writes.
  */
 export class StoreFullError extends Error {
   constructor(message: string) {
