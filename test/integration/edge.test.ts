@@ -100,22 +100,44 @@ describe('the edge answers vendor requests as Express did', () => {
     const created = await http.post('/notes').set(TINY_KEY).send({ title: 'Groceries' });
     expect((await http.get(`/notes/${created.body.id as string}`).set(TINY_KEY)).status).toBe(200);
   });
+
+  it('answers a 500 in the spec envelope when an answer cannot be sent, and keeps serving', async () => {
+    // A media type the loader takes but that does not parse: the edge fails after the engine has answered.
+    const text = readFileSync(TINY_SPEC, 'utf8');
+    const listed = text.indexOf('application/json:', text.indexOf('operationId: listNotes'));
+    const { app, http } = await mockOfSpecText(
+      `${text.slice(0, listed)}'application/json; v=':${text.slice(listed + 'application/json:'.length)}`,
+    );
+    const warnings: string[] = [];
+    jest.spyOn(app.mock, 'warnOnce').mockImplementation((message: string) => void warnings.push(message));
+    const failed = await http.get('/notes').set(TINY_KEY);
+    expect(failed.status).toBe(500);
+    expect(failed.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(failed.text).not.toContain('invalid parameter format');
+    expect(warnings.join('\n')).toContain('invalid parameter format');
+    expect((await http.post('/notes').set(TINY_KEY).send({ title: 'Groceries' })).status).toBe(201);
+  });
 });
 
 /** The tiny spec with its getNote answered by `behaviour` (a vendor module of the spec's id). */
 async function mockWithBehaviour(behaviour: Behaviour) {
+  const text = readFileSync(TINY_SPEC, 'utf8');
+  const annotation = 'x-secmock: { resource: notes, action: read, id: path.id }';
+  expect(text).toContain(annotation);
+  const module: VendorModule = { id: 'tiny-notes', behaviours: { probe: behaviour } };
+  return mockOfSpecText(
+    text.replace(annotation, 'x-secmock: { resource: notes, action: read, id: path.id, behaviour: probe }'),
+    [module],
+  );
+}
+
+/** A mock of a variant of the tiny spec (same id, so its modules bind to it). */
+async function mockOfSpecText(text: string, modules: VendorModule[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'secmock-edge-'));
   try {
     const file = join(dir, 'tiny-notes.yaml');
-    const text = readFileSync(TINY_SPEC, 'utf8');
-    const annotation = 'x-secmock: { resource: notes, action: read, id: path.id }';
-    expect(text).toContain(annotation);
-    writeFileSync(
-      file,
-      text.replace(annotation, 'x-secmock: { resource: notes, action: read, id: path.id, behaviour: probe }'),
-    );
-    const module: VendorModule = { id: 'tiny-notes', behaviours: { probe: behaviour } };
-    const app = await createMockApp({ specs: [file], seedDir: false, modules: [module] });
+    writeFileSync(file, text);
+    const app = await createMockApp({ specs: [file], seedDir: false, modules });
     return { app, http: request(app) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
