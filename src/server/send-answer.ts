@@ -11,15 +11,20 @@ import type { PlainResponse } from '../http';
  * same code answers a request whether or not it walked Express.
  */
 export function sendAnswer(req: IncomingMessage, res: ServerResponse, response: PlainResponse): void {
-  res.statusCode = response.status;
-  const headers = response.headers;
-  for (const name in headers) res.setHeader(name, headers[name]);
+  setStatusAndHeaders(res, response);
   if (response.bytes !== undefined) {
     const { buffer, byteOffset, byteLength } = response.bytes;
     sendBody(req, res, Buffer.from(buffer, byteOffset, byteLength));
   } else if (response.text !== undefined) sendBody(req, res, response.text);
   else if (response.body !== undefined) sendBody(req, res, serialised(response));
   else res.end();
+}
+
+/** The answer's status and own headers, not yet sent (a network fault sends its own kind of body). */
+export function setStatusAndHeaders(res: ServerResponse, response: PlainResponse): void {
+  res.statusCode = response.status;
+  const headers = response.headers;
+  for (const name in headers) res.setHeader(name, headers[name]);
 }
 
 /** A JSON value as JSON; a string as it is when the content type says it is not JSON. */

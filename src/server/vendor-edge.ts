@@ -5,7 +5,7 @@ import type { BodyProblem, PlainRequest, PlainResponse } from '../http';
 import { handleAndRecord, type MockEngine } from '../mock';
 import type { RequestLogger } from './request-logger';
 import { pathOf, queryOf } from './request-url';
-import { sendAnswer, sendBody } from './send-answer';
+import { sendAnswer, sendBody, setStatusAndHeaders } from './send-answer';
 
 /** A Connect-style handler on node:http's own request and response: Express can mount it, a server can call it. */
 export type NodeMiddleware = (
@@ -135,14 +135,12 @@ function breakConnection(
       res.socket?.end();
       return;
     case 'truncated':
-      res.statusCode = response.status;
-      for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+      setStatusAndHeaders(res, response);
       res.setHeader('content-length', Buffer.byteLength(text));
       res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
       return;
     case 'malformed':
-      res.statusCode = response.status;
-      for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+      setStatusAndHeaders(res, response);
       res.setHeader('content-type', 'application/json');
       sendBody(req, res, text.slice(0, Math.floor(text.length / 2)) || '{');
       return;
