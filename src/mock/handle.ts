@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlainRequest, PlainResponse } from '../http';
+import { StateFileError } from '../state';
 import { handleAdmin, isAdminPath } from './admin';
 import type { MockEngine } from './engine';
 import { copyAnswer, type CachedAnswer } from './services/read-cache';
@@ -47,15 +48,23 @@ export async function handleAndRecord(root: MockEngine, request: PlainRequest): 
     };
   // The world the request addresses: its session's, or the shared one (the admin API alike).
   const engine = root.worldFor(request);
-  if (isAdminPath(request.path))
-    return { response: await handleAdmin(engine, request, root), session, admin: true };
+  if (isAdminPath(request.path)) {
+    const response = await handleAdmin(engine, request, root);
+    // Like a vendor answer, an admin answer is not sent before its writes are saved (a failure is a 500).
+    await engine.store.committing;
+    return { response, session, admin: true };
+  }
   const started = performance.now();
   // A stream of writes keeps the cache empty: the key (headers sorted, the body) is built only when used.
   const key = engine.readCache.holdsAnswersFor(engine.store.revision)
     ? engine.readCache.keyOf(request)
     : undefined;
   const reused = reuseRead(engine, key);
-  const { answered, requestViolations, delayMs } = reused ?? answerFresh(engine, request, key);
+  const decided = reused ?? answerFresh(engine, request, key);
+  const committing = engine.store.committing;
+  const { answered, requestViolations, delayMs } = committing
+    ? await whenSaved(engine, request, decided, committing)
+    : decided;
   const response = copyAnswer(answered);
   const delay = (engine.options.latencyMs ?? 0) + delayMs;
   if (delay > 0) await sleep(delay);
@@ -135,6 +144,51 @@ function answerFresh(engine: MockEngine, request: PlainRequest, lookupKey: strin
   } finally {
     engine.fakers.releaseAll();
   }
+  const answered = serialise(engine, answer);
+  const { response } = answered;
+  const unchanged = engine.store.revision === revision;
+  if (!answer.scenario && unchanged && response.status >= 200 && response.status < 300) {
+    const key = lookupKey ?? engine.readCache.keyOf(request);
+    if (key !== undefined) {
+      if (response.text !== undefined) response.bytes = Buffer.from(response.text);
+      engine.readCache.set(key, revision, answered);
+    }
+  }
+  return { answered, requestViolations: answer.requestViolations, delayMs: answer.delayMs ?? 0 };
+}
+
+/**
+ * The answer once the writes it tells of are saved (a state file commits the requests of one event-loop
+ * turn together). Writes that could not be saved were undone, so an answer computed on them is not sent:
+ * the request gets the vendor's 500 envelope instead, whether it wrote or read what was undone.
+ */
+async function whenSaved(
+  engine: MockEngine,
+  request: PlainRequest,
+  decided: Answered,
+  committing: Promise<void>,
+): Promise<Answered> {
+  try {
+    await committing;
+    return decided;
+  } catch (error) {
+    const answer = unsaved(engine, request, error);
+    return { answered: serialise(engine, answer), requestViolations: answer.requestViolations, delayMs: 0 };
+  }
+}
+
+/**
+ * The answer when the state file refused a commit (a full disk): not a bug, so the log gets the file's own
+ * message rather than a stack, and the client the vendor's 500 envelope saying nothing was saved.
+ */
+function unsaved(engine: MockEngine, request: PlainRequest, error: unknown): Answer {
+  if (!(error instanceof StateFileError)) return internalError(engine, request, error);
+  engine.warnOnce(error.message);
+  return secmockFailed(engine, request, "secmock could not save this request's writes; see its log");
+}
+
+/** The answer self-checked, with its headers and JSON text, as it is sent (and kept). */
+function serialise(engine: MockEngine, answer: Answer): CachedAnswer {
   const { response, operation, scenario } = answer;
   const responseViolations =
     operation && !answer.bySecmock
@@ -146,7 +200,7 @@ function answerFresh(engine: MockEngine, request: PlainRequest, lookupKey: strin
   if (operation) response.headers['x-secmock-operation'] = `${operation.specId}/${operation.operationId}`;
   if (response.body !== undefined && /json/.test(response.headers['content-type'] ?? ''))
     response.text = JSON.stringify(response.body);
-  const answered: CachedAnswer = {
+  return {
     response,
     responseViolations,
     departures,
@@ -155,15 +209,6 @@ function answerFresh(engine: MockEngine, request: PlainRequest, lookupKey: strin
     scenario: scenario && String(scenario.id),
     ...(answer.fault ? { fault: answer.fault } : {}),
   };
-  const unchanged = engine.store.revision === revision;
-  if (!scenario && unchanged && response.status >= 200 && response.status < 300) {
-    const key = lookupKey ?? engine.readCache.keyOf(request);
-    if (key !== undefined) {
-      if (response.text !== undefined) response.bytes = Buffer.from(response.text);
-      engine.readCache.set(key, revision, answered);
-    }
-  }
-  return { answered, requestViolations: answer.requestViolations, delayMs: answer.delayMs ?? 0 };
 }
 
 /** A bug in secmock answers 500 in the vendor's envelope (logged once with its stack), never a crash. */
@@ -171,10 +216,14 @@ function internalError(engine: MockEngine, request: PlainRequest, error: unknown
   engine.warnOnce(
     `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );
+  return secmockFailed(engine, request, 'secmock failed to answer this request; see its log');
+}
+
+/** A 500 by secmock itself, in the envelope of the operation the request reaches. */
+function secmockFailed(engine: MockEngine, request: PlainRequest, message: string): Answer {
   const routed = routeRequest(engine.router, engine.specs, request);
   const spec = routed.kind === 'operation' ? routed.spec : (routed.answer.spec ?? engine.specs[0]);
   const operation = routed.kind === 'operation' ? routed.operation : undefined;
-  const message = 'secmock failed to answer this request; see its log';
   if (!spec)
     return { response: { status: 500, headers: {}, body: { message } }, requestViolations: [message] };
   return { ...refusal(spec, operation, 'internal', [message]), bySecmock: true };

@@ -61,7 +61,7 @@ export async function startMock(options: ServeOptions = {}): Promise<RunningMock
           if (!report.engine) return;
           app.mock = report.engine;
           // The new engine's store holds what the old one did (minus what no longer fits): saved whole.
-          persister?.attach(report.engine.store, true);
+          persister?.attach(report.engine.store, true, { groupCommits: true });
         });
       })
     : undefined;
@@ -92,7 +92,8 @@ function persistState(engine: MockEngine, path: string, options: ServeOptions): 
   });
   if (saved) engine.restore(saved);
   try {
-    persister.attach(engine.store, !saved);
+    // The engine waits for `store.committing` before it answers: one transaction per event-loop turn.
+    persister.attach(engine.store, !saved, { groupCommits: true });
   } catch (error) {
     persister.close();
     throw error;

@@ -5,10 +5,11 @@ import { StateFileError } from './state-file-error';
 import type { Store, StoreSnapshot } from './store';
 
 /**
- * Makes a store's writes durable in its SQLite state file: what a request changed is written in one
- * transaction before the request is answered (the store calls `commit` at the end of each request's
- * writes; better-sqlite3 is synchronous, so the answer waits for the commit). A request that changed
- * nothing writes nothing. Sessions' stores are never attached: a state file keeps the shared world only.
+ * Makes a store's writes durable in its SQLite state file before the request is answered. By default what a
+ * request changed is written in one transaction when its writes end (better-sqlite3 is synchronous, so the
+ * caller waits for the commit); `groupCommits` writes the requests of one event-loop turn in one transaction
+ * and their answers wait for it (`Store.committing`). A request that changed nothing writes nothing.
+ * Sessions' stores are never attached: a state file keeps the shared world only.
  */
 export class StatePersister {
   private detach: (() => void) | undefined;
@@ -41,14 +42,20 @@ export class StatePersister {
   /**
    * Makes the store's later writes durable here, instead of another store's (a `--watch` reload builds a
    * new one). `whole`: first write everything it holds (the fixtures of a fresh file, a reloaded store).
+   * `groupCommits`: for callers that wait for `store.committing` before they answer (the mock's requests).
    */
-  attach(store: Store, whole: boolean): void {
+  attach(store: Store, whole: boolean, options: { groupCommits?: boolean } = {}): void {
     this.detach?.();
     if (whole) this.transaction(() => writeSnapshot(this.db, liveSnapshot(store)));
-    this.detach = store.persistWith((changes) => this.transaction(() => this.write(store, changes)));
+    this.detach = store.persistWith((changes) => this.transaction(() => this.write(store, changes)), {
+      grouped: options.groupCommits,
+    });
   }
 
-  /** Stops saving, folds the write-ahead log into the file (a clean stop leaves one file) and closes it. */
+  /**
+   * Saves what is held for the group commit, stops saving, folds the write-ahead log into the file (a clean
+   * stop leaves one file) and closes it.
+   */
   close(): void {
     this.detach?.();
     this.detach = undefined;

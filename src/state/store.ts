@@ -315,7 +315,9 @@ export class Store {
   private counters: Record<string, number> = {};
   private listeners: Array<() => void> = [];
   /** Where writes are made durable (a state file), and what changed since they last were. */
-  private durable: { changes: StoreChanges; commit: (changes: StoreChanges) => void } | undefined;
+  private durable: Durable | undefined;
+  /** Requests whose writes wait for the next group commit (see `persistWith`'s `grouped`). */
+  private held: HeldWrites | undefined;
   /** Shared with every collection; `journal` is the undo list of the current `atomically`, newest last. */
   private readonly ledger: { -readonly [K in keyof StoreLedger]: StoreLedger[K] } = {
     changed: (collection, key, removed) => {
@@ -357,14 +359,31 @@ export class Store {
    * Makes every later write durable through `commit` before it counts as done: at the end of each outermost
    * `atomically` (one call for a request's writes), and right after a write made outside one. `commit` gets
    * what changed since it last returned and reads the values from the store; when it throws, the changes
-   * stay noted for the next call (and an `atomically`'s writes are undone). Returns how to stop.
+   * stay noted for the next call (and an `atomically`'s writes are undone). Returns how to stop (what is
+   * held is committed first).
+   *
+   * `grouped`: an `atomically` does not commit when it ends; its writes are held, and the writes of every
+   * request that ended in the same event-loop turn are committed together once the turn's I/O is handled
+   * (one transaction instead of one each). Whoever answers must wait for `committing` first, so that no
+   * answer is sent before what it says is saved. A write outside `atomically` commits what is held with it.
    */
-  persistWith(commit: (changes: StoreChanges) => void): () => void {
-    const durable = { changes: new StoreChanges(), commit };
+  persistWith(commit: (changes: StoreChanges) => void, options: { grouped?: boolean } = {}): () => void {
+    this.commitHeldQuietly();
+    const durable: Durable = { changes: new StoreChanges(), commit, grouped: options.grouped ?? false };
     this.durable = durable;
     return () => {
-      if (this.durable === durable) this.durable = undefined;
+      if (this.durable !== durable) return;
+      this.commitHeldQuietly();
+      this.durable = undefined;
     };
+  }
+
+  /**
+   * Settles once every write made so far is durable; undefined when none waits. It rejects with the commit's
+   * error when the writes could not be saved: they are undone then, and so is every write held with them.
+   */
+  get committing(): Promise<void> | undefined {
+    return this.held?.committed;
   }
 
   /**
@@ -384,7 +403,8 @@ export class Store {
       // The bounds, for what the request wrote as it stands now; a write they refuse undoes the request.
       this.ledger.unmeasured = undefined;
       for (const [collection, keys] of unmeasured) for (const key of keys) collection.settle(key);
-      this.makeDurable();
+      if (this.durable?.grouped) this.hold(journal);
+      else this.makeDurable();
       return result;
     } catch (error) {
       this.ledger.journal = undefined;
@@ -491,12 +511,76 @@ export class Store {
     if (undo) this.ledger.journal?.push(undo);
   }
 
+  /**
+   * Commits what changed, with the writes held for the group commit: when the commit fails, every held
+   * request's writes are undone (newest first, as each `atomically` undoes its own) before the error goes on.
+   */
   private makeDurable(): void {
+    const held = this.held;
+    this.held = undefined;
     const durable = this.durable;
-    if (!durable || durable.changes.empty) return;
-    durable.commit(durable.changes);
-    durable.changes.clear();
+    try {
+      if (durable && !durable.changes.empty) {
+        durable.commit(durable.changes);
+        durable.changes.clear();
+      }
+    } catch (error) {
+      if (held) this.undoHeld(held, error);
+      throw error;
+    }
+    held?.settle();
   }
+
+  /** Keeps a request's undo list until the group commit, which runs once this turn's I/O is handled. */
+  private hold(journal: Undo[]): void {
+    if (!this.held) {
+      if (this.durable?.changes.empty) return;
+      this.held = heldWrites();
+      setImmediate(() => this.commitHeldQuietly());
+    }
+    this.held.journals.push(journal);
+  }
+
+  /** The group commit: its failure reaches the held requests through `committing`, not the caller. */
+  private commitHeldQuietly(): void {
+    if (!this.held) return;
+    try {
+      this.makeDurable();
+    } catch {
+      // Undone, and told to every request that waits on `committing`.
+    }
+  }
+
+  private undoHeld(held: HeldWrites, error: unknown): void {
+    for (const journal of held.journals.reverse()) for (const undo of journal.reverse()) undo();
+    // Answers computed on the undone writes (a read cache keyed by revision) must not count as current.
+    this.revision++;
+    for (const listener of this.listeners) listener();
+    held.settle(error);
+  }
+}
+
+interface Durable {
+  changes: StoreChanges;
+  commit: (changes: StoreChanges) => void;
+  grouped: boolean;
+}
+
+/** Requests answered but not yet durable: their undo lists, and the promise their answers wait for. */
+interface HeldWrites {
+  journals: Undo[][];
+  committed: Promise<void>;
+  settle(error?: unknown): void;
+}
+
+function heldWrites(): HeldWrites {
+  let settle: (error?: unknown) => void = () => undefined;
+  const committed = new Promise<void>((resolve, reject) => {
+    settle = (error) => (error === undefined ? resolve() : reject(error));
+  });
+  // A batch nobody waits for (writes made in-process, without an answer) must not be an unhandled rejection.
+  committed.catch(() => undefined);
+  return { journals: [], committed, settle };
 }
 
 function megabytes(bytes: number): string {

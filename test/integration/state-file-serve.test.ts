@@ -1,5 +1,6 @@
 import { appendFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { startMock, type RunningMock, type ServeOptions } from '../../src/server/serve';
 import { authHeaders } from '../helpers/credentials';
 import { TINY_SPEC } from '../helpers/paths';
@@ -7,7 +8,8 @@ import { removeTempDirs, tempDir } from '../reliability/helpers/temp-dirs';
 
 /**
  * What reaches the state file besides the API's own writes: the admin API's (a reset, the clock), sessions'
- * (nothing), and the writes made after a `--watch` reload swapped the engine.
+ * (nothing), and the writes made after a `--watch` reload swapped the engine; and the answers to requests
+ * committed together (one transaction per event-loop turn), whose commit may fail.
  */
 const KEY = { ...authHeaders(TINY_SPEC), 'content-type': 'application/json' };
 const dir = () => tempDir('state-serve');
@@ -85,5 +87,56 @@ describe('the state file of a running mock', () => {
       await mock.close();
     }
     expect(await afterRestart(stateFile, titles)).toEqual(['before reload', 'after reload']);
+  });
+});
+
+describe('requests committed together', () => {
+  it('answers each concurrent create once it is saved, all of them found after a restart', async () => {
+    const stateFile = join(dir(), 'state.db');
+    const mock = await start(stateFile);
+    const expected = Array.from({ length: 40 }, (_, n) => `note ${n}`);
+    try {
+      const answers = await Promise.all(expected.map((title) => create(mock, title)));
+      expect(answers.map((a) => a.status)).toEqual(expected.map(() => 201));
+      // Read from another connection while the mock runs: what was answered is in the file already.
+      const reader = new Database(stateFile, { readonly: true });
+      const saved = reader
+        .prepare("SELECT json_extract(value, '$.title') AS title FROM entity WHERE collection = 'notes'")
+        .all() as Array<{ title: string }>;
+      reader.close();
+      expect(saved.map((row) => row.title).sort()).toEqual([...expected].sort());
+    } finally {
+      await mock.close();
+    }
+    expect((await afterRestart(stateFile, titles)).sort()).toEqual([...expected].sort());
+  });
+
+  it('answers 500 in the envelope when the commit fails, and serves and saves none of it', async () => {
+    const stateFile = join(dir(), 'state.db');
+    const warnings: string[] = [];
+    const mock = await start(stateFile, { warn: (m) => warnings.push(m) });
+    // Another connection makes the commit fail, as a full disk would.
+    const saboteur = new Database(stateFile);
+    try {
+      expect((await create(mock, 'kept')).status).toBe(201);
+      saboteur.exec(
+        "CREATE TRIGGER full BEFORE INSERT ON entity WHEN json_extract(NEW.value, '$.title') = 'boom' " +
+          "BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+      );
+      const refused = await create(mock, 'boom');
+      expect(refused.status).toBe(500);
+      const text = await refused.text();
+      expect(text).toContain("secmock could not save this request's writes");
+      expect(warnings).toEqual([
+        `--state-file ${stateFile}: a change could not be saved, so it was not made (disk full)`,
+      ]);
+      expect(await titles(mock)).toEqual(['kept']);
+      saboteur.exec('DROP TRIGGER full');
+      expect((await create(mock, 'after')).status).toBe(201);
+    } finally {
+      saboteur.close();
+      await mock.close();
+    }
+    expect(await afterRestart(stateFile, titles)).toEqual(['kept', 'after']);
   });
 });
