@@ -474,22 +474,39 @@ export class Store {
    * the fixtures at the cost of a few references. The snapshot must be frozen (see `freezeSnapshot`).
    */
   share(snapshot: StoreSnapshot): void {
-    this.collections.clear();
-    this.ledger.writtenBytes = 0;
-    for (const [name, entries] of Object.entries(snapshot.collections)) this.collection(name).share(entries);
-    this.counters = { ...snapshot.counters };
-    if (this.durable) this.durable.changes.all = true;
-    this.touch();
+    this.replaceEverything(snapshot, (collection, entries) => collection.share(entries));
   }
 
   /** Replaces everything with a copy of the snapshot. */
   restore(snapshot: StoreSnapshot): void {
-    this.collections.clear();
-    // The restored state is the new baseline of what writes add.
-    this.ledger.writtenBytes = 0;
-    for (const [name, entries] of Object.entries(snapshot.collections)) {
-      this.collection(name).load(structuredClone(entries));
+    this.replaceEverything(snapshot, (collection, entries) => collection.load(structuredClone(entries)));
+  }
+
+  /**
+   * Inside an `atomically` (an admin reset), what was there before can be put back: the replaced collections
+   * are new objects, so the old ones, kept aside unchanged, are the undo. A reset whose commit fails thus
+   * leaves the store as the file has it, like any other write.
+   */
+  private replaceEverything(
+    snapshot: StoreSnapshot,
+    fill: (collection: Collection, entries: Array<[string, Entity]>) => void,
+  ): void {
+    const journal = this.ledger.journal;
+    if (journal) {
+      const collections = [...this.collections];
+      const { counters } = this;
+      const { writtenBytes } = this.ledger;
+      journal.push(() => {
+        this.collections.clear();
+        for (const [name, collection] of collections) this.collections.set(name, collection);
+        this.counters = counters;
+        this.ledger.writtenBytes = writtenBytes;
+      });
     }
+    this.collections.clear();
+    // The new content is the new baseline of what writes add.
+    this.ledger.writtenBytes = 0;
+    for (const [name, entries] of Object.entries(snapshot.collections)) fill(this.collection(name), entries);
     this.counters = { ...snapshot.counters };
     if (this.durable) this.durable.changes.all = true;
     this.touch();

@@ -215,6 +215,25 @@ describe('a store whose commits are grouped', () => {
     });
   });
 
+  it('puts back what a reset replaced when the batch holding it cannot be saved', async () => {
+    let failing = false;
+    const { store, commits } = grouped(() => failing);
+    put(store, 'a', { n: 1 });
+    await store.committing;
+    failing = true;
+    store.atomically(() => store.restore({ version: 1, collections: { other: [['x', {}]] }, counters: {} }));
+    put(store, 'b', {});
+    await expect(store.committing).rejects.toThrow('disk full');
+    expect(store.collectionNames()).toEqual(['notes']);
+    expect(store.collection('notes').entries()).toEqual([['a', { n: 1 }]]);
+    expect(store.getCounter('notes:id')).toBe(1);
+    failing = false;
+    put(store, 'c', {});
+    await store.committing;
+    // What the file holds is not known after a failed whole rewrite: the next commit writes everything.
+    expect(commits.at(-1)?.all).toBe(true);
+  });
+
   it('commits what is held with a write made outside atomically, before that write returns', async () => {
     const { store, commits } = grouped();
     put(store, 'a', {});

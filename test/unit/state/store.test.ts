@@ -229,6 +229,26 @@ describe('bounds and whole writes', () => {
     expect(store.revision).toBe(revision);
   });
 
+  it('undoes a restore made by a piece of work that throws, with the writes before and after it', () => {
+    const store = boundedStore(3, 10);
+    const items = store.collection('items');
+    store.nextCounter('ids', 1);
+    const written = store.writtenBytes;
+    expect(() =>
+      store.atomically(() => {
+        items.put('a', { id: 'a' });
+        store.restore({ version: 1, collections: { fresh: [['f', { id: 'f' }]] }, counters: { ids: 9 } });
+        store.collection('fresh').put('g', { id: 'g' });
+        store.collection('items').put('b', { id: 'b' });
+        throw new StoreFullError('refused');
+      }),
+    ).toThrow(StoreFullError);
+    expect(store.collectionNames()).toEqual(['items']);
+    expect(store.collection('items').entries()).toEqual([['seeded', { id: 'seeded', notes: [] }]]);
+    expect(store.getCounter('ids')).toBe(1);
+    expect(store.writtenBytes).toBe(written);
+  });
+
   it('keeps the writes of work that ends normally, and of work nested in it', () => {
     const store = boundedStore(10, 10);
     const result = store.atomically(() => {
