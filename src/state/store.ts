@@ -403,8 +403,12 @@ export class Store {
       // The bounds, for what the request wrote as it stands now; a write they refuse undoes the request.
       this.ledger.unmeasured = undefined;
       for (const [collection, keys] of unmeasured) for (const key of keys) collection.settle(key);
-      if (this.durable?.grouped) this.hold(journal);
-      else this.makeDurable();
+      // A request that wrote nothing commits nothing: not even what a failed commit left noted, so that
+      // reads are still answered while the disk is full.
+      if (journal.length > 0) {
+        if (this.durable?.grouped) this.hold(journal);
+        else this.makeDurable();
+      }
       return result;
     } catch (error) {
       this.ledger.journal = undefined;

@@ -129,6 +129,22 @@ describe('a store made durable', () => {
     ]);
   });
 
+  it('does not commit the notes a failed commit left for a request that only reads', () => {
+    let failing = true;
+    let attempts = 0;
+    const { store, commits } = durableStore(() => {
+      attempts++;
+      return failing;
+    });
+    expect(() => store.setCounter('$clock', 5)).toThrow('disk full');
+    // The disk is still full: a read is answered, and does not try the commit again.
+    expect(store.atomically(() => store.collection('notes').size)).toBe(0);
+    expect(attempts).toBe(1);
+    failing = false;
+    store.atomically(() => store.collection('notes').put('a', {}));
+    expect(commits).toHaveLength(1);
+  });
+
   it('stops committing once stopped', () => {
     const { store, commits, stop } = durableStore();
     stop();
