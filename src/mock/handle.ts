@@ -50,9 +50,13 @@ export async function handleAndRecord(root: MockEngine, request: PlainRequest): 
   const engine = root.worldFor(request);
   if (isAdminPath(request.path)) {
     const response = await handleAdmin(engine, request, root);
-    // Like a vendor answer, an admin answer is not sent before its writes are saved (a failure is a 500).
-    await engine.store.committing;
-    return { response, session, admin: true };
+    // Like a vendor answer, an admin answer is not sent before its writes are saved.
+    const committing = engine.store.committing;
+    return {
+      response: committing ? await adminWhenSaved(engine, response, committing) : response,
+      admin: true,
+      session,
+    };
   }
   const started = performance.now();
   // A stream of writes keeps the cache empty: the key (headers sorted, the body) is built only when used.
@@ -174,6 +178,22 @@ async function whenSaved(
   } catch (error) {
     const answer = unsaved(engine, request, error);
     return { answered: serialise(engine, answer), requestViolations: answer.requestViolations, delayMs: 0 };
+  }
+}
+
+/** An admin answer once its writes are saved; a commit the state file refused is a 500 with its message. */
+async function adminWhenSaved(
+  engine: MockEngine,
+  response: PlainResponse,
+  committing: Promise<void>,
+): Promise<PlainResponse> {
+  try {
+    await committing;
+    return response;
+  } catch (error) {
+    if (!(error instanceof StateFileError)) throw error;
+    engine.warnOnce(error.message);
+    return { status: 500, headers: { 'content-type': 'application/json' }, body: { error: error.message } };
   }
 }
 

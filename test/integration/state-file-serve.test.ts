@@ -132,6 +132,17 @@ describe('requests committed together', () => {
       ]);
       expect(await titles(mock)).toEqual(['kept']);
       saboteur.exec('DROP TRIGGER full');
+      // An admin reset that cannot be saved: refused with the file's message, and the mock keeps its data.
+      saboteur.exec(
+        "CREATE TRIGGER full BEFORE DELETE ON entity BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+      );
+      const reset = await fetch(`${mock.url}/__secmock/reset`, { method: 'POST' });
+      expect(reset.status).toBe(500);
+      expect(await reset.json()).toEqual({
+        error: `--state-file ${stateFile}: a change could not be saved, so it was not made (disk full)`,
+      });
+      expect(await titles(mock)).toEqual(['kept']);
+      saboteur.exec('DROP TRIGGER full');
       expect((await create(mock, 'after')).status).toBe(201);
     } finally {
       saboteur.close();
