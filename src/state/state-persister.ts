@@ -79,7 +79,7 @@ export class StatePersister {
     for (const name of changes.collections) {
       this.deleteCollection.run(name);
       for (const [key, entity] of store.collection(name).entries())
-        this.upsert.run(name, key, JSON.stringify(entity));
+        this.upsert.run(name, key, store.jsonOf(entity));
     }
     for (const [name, keys] of changes.entities) {
       if (changes.collections.has(name)) continue;
@@ -87,7 +87,7 @@ export class StatePersister {
       for (const [key, removed] of keys) {
         const entity = collection.get(key);
         if (removed || entity === undefined) this.deleteEntity.run(name, key);
-        if (entity !== undefined) this.upsert.run(name, key, JSON.stringify(entity));
+        if (entity !== undefined) this.upsert.run(name, key, store.jsonOf(entity));
       }
     }
     for (const name of changes.counters) {

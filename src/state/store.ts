@@ -72,6 +72,11 @@ interface StoreLedger {
   readonly unmeasured: Map<Collection, Set<string>> | undefined;
   /** JSON bytes of the entities written since the bounds were set, store-wide. */
   writtenBytes: number;
+  /**
+   * While writes are made durable: the JSON text the bounds measured, by entity, so that the commit does
+   * not turn the same entity into JSON again (a stored entity is replaced, never changed in place).
+   */
+  readonly texts: WeakMap<Entity, string> | undefined;
 }
 
 const UNLEDGERED: StoreLedger = {
@@ -80,6 +85,7 @@ const UNLEDGERED: StoreLedger = {
   journal: undefined,
   unmeasured: undefined,
   writtenBytes: 0,
+  texts: undefined,
 };
 
 export class Collection {
@@ -211,7 +217,9 @@ export class Collection {
         `${this.name} '${key}': ${long} would hold more than the maximum of ${maxListItems} items`,
       );
     if (maxWrittenBytes === Infinity) return undefined;
-    const bytes = JSON.stringify(entity).length;
+    const text = JSON.stringify(entity);
+    this.ledger.texts?.set(entity, text);
+    const bytes = text.length;
     const growth = bytes - (previousBytes ?? 0);
     if (growth > 0 && this.ledger.writtenBytes + growth > maxWrittenBytes)
       throw new StoreFullError(
@@ -332,6 +340,7 @@ export class Store {
     journal: undefined,
     unmeasured: undefined,
     writtenBytes: 0,
+    texts: undefined,
   };
   /** Increases on every change; lets callers (persistence, caches) notice writes cheaply. */
   revision = 0;
@@ -371,11 +380,18 @@ export class Store {
     this.commitHeldQuietly();
     const durable: Durable = { changes: new StoreChanges(), commit, grouped: options.grouped ?? false };
     this.durable = durable;
+    this.ledger.texts = new WeakMap();
     return () => {
       if (this.durable !== durable) return;
       this.commitHeldQuietly();
       this.durable = undefined;
+      this.ledger.texts = undefined;
     };
+  }
+
+  /** The entity as JSON text, as a commit writes it: the text the bounds measured when there is one. */
+  jsonOf(entity: Entity): string {
+    return this.ledger.texts?.get(entity) ?? JSON.stringify(entity);
   }
 
   /**

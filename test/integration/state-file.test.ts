@@ -24,11 +24,11 @@ const FIXTURES: StoreSnapshot = {
 };
 
 /** A store with the fixtures, saved to the file as a running mock does; returns it attached. */
-function started(path: string, options: { reset?: boolean } = {}) {
+function started(path: string, options: { reset?: boolean; groupCommits?: boolean } = {}) {
   const opened = openStateFile(path, { seed: 7, ...options });
   const store = new Store();
   store.restore(opened.saved ?? FIXTURES);
-  opened.persister.attach(store, !opened.saved);
+  opened.persister.attach(store, !opened.saved, options);
   return { store, saved: opened.saved, close: () => opened.persister.close() };
 }
 
@@ -79,6 +79,27 @@ describe('the SQLite state file', () => {
     expect(readWhileOpen(path)).toEqual(other);
     first.close();
     expect(reopened(path)).toEqual(other);
+  });
+
+  it('with grouped commits and bounds, saves the last entity each request of a turn wrote', async () => {
+    const path = join(dir(), 'state.db');
+    const first = started(path, { groupCommits: true });
+    // Bounded writes are measured as JSON, and the commit reuses that text: it must be the latest one.
+    first.store.setBounds({ maxEntities: 100, maxListItems: 100, maxWrittenBytes: 1_000_000 });
+    const notes = first.store.collection('notes');
+    first.store.atomically(() => notes.put('2', { id: 2, title: 'first' }));
+    first.store.atomically(() => {
+      notes.put('2', { id: 2, title: 'second' });
+      notes.put('12', { id: 12, title: 'twelve' });
+    });
+    first.store.atomically(() => notes.put('2', { ...notes.get('2'), title: 'third' }));
+    expect(readWhileOpen(path)).toEqual(FIXTURES);
+    await first.store.committing;
+    const expected = first.store.snapshot();
+    expect(expected.collections.notes).toContainEqual(['2', { id: 2, title: 'third' }]);
+    expect(readWhileOpen(path)).toEqual(expected);
+    first.close();
+    expect(reopened(path)).toEqual(expected);
   });
 
   it('is plain to read with SQL: one row per entity, its JSON as text', () => {
