@@ -26,8 +26,8 @@ interface AutocannonJson {
 const AUTOCANNON = binOf('autocannon', 'autocannon');
 
 /**
- * How often a row that writes puts the store back while it runs (a reset takes well under a millisecond in
- * memory, about 45 ms with the state file, which writes the whole fixture world again).
+ * How often a row that writes puts the store back while it runs, by default: a reset takes well under a
+ * millisecond in memory.
  */
 const RESET_EVERY_MS = 1000;
 
@@ -42,6 +42,7 @@ export async function measure(
   baseUrl: string,
   request: BenchRequest,
   reset?: () => Promise<void>,
+  resetEveryMs = RESET_EVERY_MS,
 ): Promise<LoadResult> {
   await runAutocannon(baseUrl, request, SETTINGS.warmupS);
   if (!reset) return runAutocannon(baseUrl, request, SETTINGS.durationS);
@@ -49,7 +50,7 @@ export async function measure(
   let resetting = Promise.resolve();
   const timer = setInterval(() => {
     resetting = resetting.then(reset);
-  }, RESET_EVERY_MS);
+  }, resetEveryMs);
   try {
     return await runAutocannon(baseUrl, request, SETTINGS.durationS);
   } finally {

@@ -108,8 +108,8 @@ export function formatMarkdown(report: BenchReport): string {
       'before (status, headers, body: the `body B` column), parsing JSON request bodies first, so each ' +
       '`vs express` compares the same bytes. `status` and `body B` come from one request sent before the row. ' +
       "RSS is the server process after that row. secmock's store is reset after the warm-up of a create row " +
-      'and every second of it (with the state file too, where a reset rewrites the file and its time counts ' +
-      'against the row), so that the creates ' +
+      'and every second of it (every 2.5 s with the state file, where a reset rewrites the file and its time ' +
+      'counts against the row), so that the creates ' +
       'stay within what a collection and the mock hold. A shared or busy machine makes these numbers noisy: compare ' +
       'rows of the same run, not runs.',
     '',
