@@ -73,10 +73,11 @@ interface StoreLedger {
   /** JSON bytes of the entities written since the bounds were set, store-wide. */
   writtenBytes: number;
   /**
-   * While writes are made durable: the JSON text the bounds measured, by entity, so that the commit does
-   * not turn the same entity into JSON again (a stored entity is replaced, never changed in place).
+   * While writes are made durable: the JSON text the bounds measured, by entity, until the next commit, so
+   * that it does not turn the same entity into JSON again (a stored entity is replaced, never changed in
+   * place). Emptied at each commit: kept longer, the texts would double the memory of what was written.
    */
-  readonly texts: WeakMap<Entity, string> | undefined;
+  readonly texts: Map<Entity, string> | undefined;
 }
 
 const UNLEDGERED: StoreLedger = {
@@ -380,7 +381,7 @@ export class Store {
     this.commitHeldQuietly();
     const durable: Durable = { changes: new StoreChanges(), commit, grouped: options.grouped ?? false };
     this.durable = durable;
-    this.ledger.texts = new WeakMap();
+    this.ledger.texts = new Map();
     return () => {
       if (this.durable !== durable) return;
       this.commitHeldQuietly();
@@ -389,7 +390,7 @@ export class Store {
     };
   }
 
-  /** The entity as JSON text, as a commit writes it: the text the bounds measured when there is one. */
+  /** The entity as JSON text, as a commit writes it: the text the bounds measured since the last commit, if any. */
   jsonOf(entity: Entity): string {
     return this.ledger.texts?.get(entity) ?? JSON.stringify(entity);
   }
@@ -564,6 +565,8 @@ export class Store {
     } catch (error) {
       if (held) this.undoHeld(held, error);
       throw error;
+    } finally {
+      this.ledger.texts?.clear();
     }
     held?.settle();
   }
