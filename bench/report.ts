@@ -8,6 +8,7 @@ const HEADERS = [
   'status',
   'body B',
   'req/s',
+  'runs',
   'p50 ms',
   'p99 ms',
   'errors',
@@ -25,6 +26,7 @@ function tableCells(rows: Row[]): string[][] {
     String(row.status),
     String(row.bodyBytes),
     row.result.requestsPerSecond.toFixed(0),
+    row.result.runs.map((r) => r.toFixed(0)).join(' '),
     String(row.result.p50Ms),
     String(row.result.p99Ms),
     String(row.result.errors),
@@ -96,22 +98,24 @@ export function formatConsole(report: BenchReport): string {
 
 export function formatMarkdown(report: BenchReport): string {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const { connections, durationS, warmupS } = report.settings;
+  const { connections, durationS, warmupS, runs } = report.settings;
   return [
     '# secmock benchmark',
     '',
     `Written by \`npm run bench\` on ${report.date}; node ${report.node}; ${report.cpu}, load average ` +
       `${report.loadAverage.toFixed(2)} at start and ${report.loadAverageEnd.toFixed(2)} at the end; the bench took ` +
       `${report.benchSeconds.toFixed(0)} s. Each row: autocannon in its own process, ${connections} connections, ` +
-      `${warmupS} s warm-up (discarded) then ${durationS} s measured, against a server in its own process. ` +
+      `${warmupS} s warm-up (discarded) then ${runs} measured runs of ${durationS} s, against a server in its own ` +
+      "process; the best run's figures count (neighbours on the machine only ever slow a run down), the " +
+      '`runs` column gives every run, and `errors` counts those of all runs. ' +
       'The node:http and Express baselines answer each request with the very answer secmock gave to it just ' +
       'before (status, headers, body: the `body B` column), parsing JSON request bodies first, so each ' +
       '`vs express` compares the same bytes. `status` and `body B` come from one request sent before the row. ' +
       "RSS is the server process after that row. secmock's store is reset after the warm-up of a create row " +
       'and every second of it (every 2.5 s with the state file, where a reset rewrites the file and its time ' +
       'counts against the row), so that the creates ' +
-      'stay within what a collection and the mock hold. A shared or busy machine makes these numbers noisy: compare ' +
-      'rows of the same run, not runs.',
+      'stay within what a collection and the mock hold. A shared or busy machine still makes these numbers ' +
+      'noisy: compare rows of the same bench, not benches.',
     '',
     row(HEADERS),
     row(HEADERS.map(() => '---')),
