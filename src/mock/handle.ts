@@ -53,7 +53,9 @@ export async function handleAndRecord(root: MockEngine, request: PlainRequest): 
     // Like a vendor answer, an admin answer is not sent before its writes are saved.
     const committing = engine.store.committing;
     return {
-      response: committing ? await adminWhenSaved(engine, response, committing) : response,
+      response: committing
+        ? await whenSaved(committing, response, (error) => unsavedAdminAnswer(engine, error))
+        : response,
       admin: true,
       session,
     };
@@ -67,7 +69,7 @@ export async function handleAndRecord(root: MockEngine, request: PlainRequest): 
   const decided = reused ?? answerFresh(engine, request, key);
   const committing = engine.store.committing;
   const { answered, requestViolations, delayMs } = committing
-    ? await whenSaved(engine, request, decided, committing)
+    ? await whenSaved(committing, decided, (error) => unsavedAnswer(engine, request, error))
     : decided;
   const response = copyAnswer(answered);
   const delay = (engine.options.latencyMs ?? 0) + delayMs;
@@ -162,39 +164,34 @@ function answerFresh(engine: MockEngine, request: PlainRequest, lookupKey: strin
 }
 
 /**
- * The answer once the writes it tells of are saved (a state file commits the requests of one event-loop
- * turn together). Writes that could not be saved were undone, so an answer computed on them is not sent:
- * the request gets the vendor's 500 envelope instead, whether it wrote or read what was undone.
+ * An answer once the writes it tells of are saved (a state file commits the requests of one event-loop turn
+ * together), or what `unsaved` makes of the failure: the writes were undone, so an answer computed on them
+ * is not sent, whether the request wrote or read what was undone.
  */
-async function whenSaved(
-  engine: MockEngine,
-  request: PlainRequest,
-  decided: Answered,
+async function whenSaved<T>(
   committing: Promise<void>,
-): Promise<Answered> {
+  answer: T,
+  unsaved: (error: unknown) => T,
+): Promise<T> {
   try {
     await committing;
-    return decided;
+    return answer;
   } catch (error) {
-    const answer = unsaved(engine, request, error);
-    return { answered: serialise(engine, answer), requestViolations: answer.requestViolations, delayMs: 0 };
+    return unsaved(error);
   }
 }
 
-/** An admin answer once its writes are saved; a commit the state file refused is a 500 with its message. */
-async function adminWhenSaved(
-  engine: MockEngine,
-  response: PlainResponse,
-  committing: Promise<void>,
-): Promise<PlainResponse> {
-  try {
-    await committing;
-    return response;
-  } catch (error) {
-    if (!(error instanceof StateFileError)) throw error;
-    engine.warnOnce(error.message);
-    return { status: 500, headers: { 'content-type': 'application/json' }, body: { error: error.message } };
-  }
+/** A vendor request whose writes were not saved: the vendor's 500 envelope. */
+function unsavedAnswer(engine: MockEngine, request: PlainRequest, error: unknown): Answered {
+  const answer = unsaved(engine, request, error);
+  return { answered: serialise(engine, answer), requestViolations: answer.requestViolations, delayMs: 0 };
+}
+
+/** An admin call whose writes the state file refused: 500 with its message (anything else is a bug). */
+function unsavedAdminAnswer(engine: MockEngine, error: unknown): PlainResponse {
+  if (!(error instanceof StateFileError)) throw error;
+  engine.warnOnce(error.message);
+  return { status: 500, headers: { 'content-type': 'application/json' }, body: { error: error.message } };
 }
 
 /**
