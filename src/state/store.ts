@@ -406,7 +406,8 @@ export class Store {
   /**
    * Runs the writes of one request as a whole: if it throws (a bound refused a write, or a bug), or they
    * cannot be made durable, every write it made is undone and the revision is as before, then the error
-   * goes on to the caller.
+   * goes on to the caller. With grouped commits the commit comes later: its failure undoes the writes then
+   * and reaches the caller through `committing`.
    */
   atomically<T>(work: () => T): T {
     if (this.ledger.journal) return work();
@@ -574,7 +575,6 @@ export class Store {
   /** Keeps a request's undo list until the group commit, which runs once this turn's I/O is handled. */
   private hold(journal: Undo[]): void {
     if (!this.held) {
-      if (this.durable?.changes.empty) return;
       this.held = heldWrites();
       setImmediate(() => this.commitHeldQuietly());
     }
